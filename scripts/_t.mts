@@ -1,0 +1,18 @@
+import { PGlite } from '@electric-sql/pglite';
+import { readFile } from 'node:fs/promises';
+let t = Date.now();
+const buf = await readFile('/work/main/node_modules/.cache/vliegwiel/pglite-0.5.14-empty.tar.gz');
+const a = await PGlite.create({ loadDataDir: new Blob([buf]) });
+console.log('load gz', Date.now() - t); t = Date.now();
+const raw = await a.dumpDataDir('none');
+console.log('dump none', Date.now() - t, raw.size); t = Date.now();
+const b = await PGlite.create({ loadDataDir: raw });
+console.log('load none', Date.now() - t); t = Date.now();
+const c = await PGlite.create({ loadDataDir: raw });
+console.log('load none 2', Date.now() - t); t = Date.now();
+const d = await PGlite.create({ loadDataDir: new Blob([buf]) });
+console.log('load gz 2', Date.now() - t); t = Date.now();
+t = Date.now();
+const bytes = await readFile('/work/main/node_modules/@prisma/schema-engine-wasm/schema_engine_bg.wasm');
+await WebAssembly.compile(bytes);
+console.log('wasm compile', Date.now() - t);

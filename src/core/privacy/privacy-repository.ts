@@ -1,0 +1,19 @@
+export interface PersonalDataExport {
+  person: Record<string, unknown>;
+  identities: Record<string, unknown>[];
+  skills: Record<string, unknown>[];
+  signups: Record<string, unknown>[];
+  klusInterests: Record<string, unknown>[];
+  klussenOwned: Record<string, unknown>[];
+  reflections: Record<string, unknown>[];
+  goals: Record<string, unknown>[];
+  promptDeliveries: Record<string, unknown>[];
+  events: Record<string, unknown>[];
+}
+
+export interface PrivacyRepository {
+  counts(personId: string): Promise<{ signups: number; reflections: number; klussen: number }>;
+  export(personId: string): Promise<PersonalDataExport>;
+  /** Deletes personal content and anonymises history (sign-up counts stay right). */
+  erase(personId: string, now: Date): Promise<void>;
+}

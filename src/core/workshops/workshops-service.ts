@@ -1,0 +1,162 @@
+import type { CoreContext } from '../context.js';
+import { DomainError } from '../errors.js';
+import { formatSlot } from '../format.js';
+import { translator } from '../i18n/index.js';
+import { message, type Block, type Message, type Reply } from '../messages.js';
+import type { OutboxDraft } from '../outbox.js';
+import type { Actor } from '../people/person.js';
+import { decideSignup } from './decide-signup.js';
+import { encodeState, PAGE_SIZE, workshopItem, type ListState } from './render.js';
+import { parseWorkshopFilter } from './filter.js';
+import type { Workshop } from './workshop.js';
+import { z } from 'zod';
+
+const listState = z.object({ w: z.string().uuid().optional(), q: z.string().max(200), o: z.number().int().min(0) });
+
+export function parseListState(value: string): ListState {
+  try {
+    return listState.parse(JSON.parse(value));
+  } catch {
+    // Older or hand-made values may carry just the workshop id.
+    if (z.string().uuid().safeParse(value).success) return { w: value, q: '', o: 0 };
+    throw new DomainError('unknown_action');
+  }
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** Reminders go out the day before and, for online sessions, one hour before. */
+export function reminderDrafts(w: Workshop, personId: string, signupKey: string, now: Date): OutboxDraft[] {
+  const drafts: OutboxDraft[] = [];
+  const dayBefore = new Date(w.startsAt.getTime() - DAY);
+  if (dayBefore > now) {
+    drafts.push({
+      idempotencyKey: `workshop-reminder:${signupKey}:day`,
+      kind: 'workshop.reminder',
+      personId,
+      payload: { workshopId: w.id, when: 'day' },
+      notBefore: dayBefore,
+    });
+  }
+  const hourBefore = new Date(w.startsAt.getTime() - DAY / 24);
+  if (w.onlineUrl && hourBefore > now) {
+    drafts.push({
+      idempotencyKey: `workshop-reminder:${signupKey}:hour`,
+      kind: 'workshop.reminder',
+      personId,
+      payload: { workshopId: w.id, when: 'hour' },
+      notBefore: hourBefore,
+    });
+  }
+  return drafts;
+}
+
+export class WorkshopsService {
+  constructor(private readonly ctx: CoreContext) {}
+
+  async list(actor: Actor, state: Omit<ListState, 'w'>, notice?: string): Promise<Message> {
+    const tr = translator(actor.locale);
+    const { timezone, publicUrl } = this.ctx.settings;
+    const now = this.ctx.clock.now();
+    const filter = parseWorkshopFilter(state.q, now, timezone);
+    const { items, total } = await this.ctx.workshops.listForPerson({
+      personId: actor.person.id,
+      organizationId: actor.person.organizationId,
+      words: filter.words,
+      from: filter.from,
+      ...(filter.until ? { until: filter.until } : {}),
+      limit: PAGE_SIZE,
+      offset: state.o,
+    });
+    const title = state.q ? tr('workshops.title_filtered', { filter: state.q }) : tr('workshops.title');
+    const blocks: Block[] = [{ type: 'header', text: title }];
+    if (notice) blocks.push({ type: 'text', text: notice });
+    if (items.length === 0) blocks.push({ type: 'text', text: tr('workshops.none') });
+    for (const w of items) blocks.push(workshopItem(w, tr, actor.locale, timezone, publicUrl, state));
+    const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+    if (pages > 1) {
+      const page = Math.floor(state.o / PAGE_SIZE) + 1;
+      blocks.push({ type: 'context', text: tr('common.page', { page, pages }) });
+      const nav = [];
+      if (state.o > 0)
+        nav.push({ action: 'workshops.page', value: encodeState({ q: state.q, o: Math.max(0, state.o - PAGE_SIZE) }), label: tr('common.previous') });
+      if (state.o + PAGE_SIZE < total)
+        nav.push({ action: 'workshops.page', value: encodeState({ q: state.q, o: state.o + PAGE_SIZE }), label: tr('common.next') });
+      blocks.push({ type: 'actions', buttons: nav });
+    }
+    return { text: notice ?? title, blocks };
+  }
+
+  async signUp(actor: Actor, state: ListState): Promise<Reply> {
+    const tr = translator(actor.locale);
+    const now = this.ctx.clock.now();
+    const workshopId = state.w ?? '';
+    const outcome = await this.ctx.workshops.signUp({
+      workshopId,
+      personId: actor.person.id,
+      organizationId: actor.person.organizationId,
+      now,
+      decide: decideSignup,
+      onConfirmed: (w) => reminderDrafts(w, actor.person.id, `${w.id}:${actor.person.id}`, now),
+    });
+    const title = outcome.workshop.title;
+    const text =
+      outcome.status === 'CONFIRMED'
+        ? tr(outcome.unchanged ? 'workshops.signed_up_again' : 'workshops.signed_up', { title })
+        : tr(outcome.unchanged ? 'workshops.waitlisted_again' : 'workshops.waitlisted', {
+            title,
+            position: outcome.position ?? '?',
+          });
+    const update = await this.list(actor, { q: state.q, o: state.o }, text);
+    return { messages: [message(text)], update };
+  }
+
+  async cancel(actor: Actor, state: ListState): Promise<Reply> {
+    const tr = translator(actor.locale);
+    const now = this.ctx.clock.now();
+    const outcome = await this.ctx.workshops.cancel({
+      workshopId: state.w ?? '',
+      personId: actor.person.id,
+      now,
+      onPromoted: (w, personId) => [
+        {
+          idempotencyKey: `workshop-promoted:${w.id}:${personId}:${now.getTime()}`,
+          kind: 'workshop.promoted',
+          personId,
+          payload: { workshopId: w.id },
+        },
+        ...reminderDrafts(w, personId, `${w.id}:${personId}`, now),
+      ],
+    });
+    const text = tr('workshops.cancelled', { title: outcome.workshop.title });
+    const update = await this.list(actor, { q: state.q, o: state.o }, text);
+    return { messages: [message(text)], update };
+  }
+
+  /** Text of an outbox message about a workshop, composed at delivery time from current data. */
+  async compose(kind: string, payload: Record<string, unknown>, actor: Actor): Promise<Message | null> {
+    const w = await this.ctx.workshops.get(String(payload.workshopId ?? ''));
+    if (!w || w.cancelled) return null;
+    // A reminder or promotion is void once the person no longer holds the seat.
+    if ((await this.ctx.workshops.signupStatus(w.id, actor.person.id)) !== 'CONFIRMED') return null;
+    const tr = translator(actor.locale);
+    const when = formatSlot(w.startsAt, w.endsAt, actor.locale, this.ctx.settings.timezone);
+    const where = w.onlineUrl ?? w.location ?? '–';
+    if (kind === 'workshop.promoted') {
+      const text = tr('workshops.promoted', { title: w.title, when });
+      return { text, blocks: [{ type: 'text', text }, this.calendarButton(w, tr('workshops.calendar'))] };
+    }
+    if (kind === 'workshop.reminder') {
+      const text = tr(payload.when === 'hour' ? 'workshops.reminder_soon' : 'workshops.reminder', { title: w.title, when, where });
+      return { text, blocks: [{ type: 'text', text }, this.calendarButton(w, tr('workshops.calendar'))] };
+    }
+    return null;
+  }
+
+  private calendarButton(w: Workshop, label: string): Block {
+    return {
+      type: 'actions',
+      buttons: [{ action: 'link.calendar', value: w.id, label, url: `${this.ctx.settings.publicUrl}/calendar/${w.icsToken}.ics` }],
+    };
+  }
+}

@@ -1,0 +1,78 @@
+import type { PersonalDataExport, PrivacyRepository } from '../../core/privacy/privacy-repository.js';
+import type { Prisma } from '../database.js';
+
+const plain = (rows: object[]) => rows.map((r) => JSON.parse(JSON.stringify(r, (_k, v) => (typeof v === 'bigint' ? v.toString() : v))));
+
+export class PrismaPrivacyRepository implements PrivacyRepository {
+  constructor(private readonly db: Prisma) {}
+
+  async counts(personId: string) {
+    const [signups, reflections, klussen] = await Promise.all([
+      this.db.signup.count({ where: { personId } }),
+      this.db.reflection.count({ where: { personId } }),
+      this.db.klusInterest.count({ where: { personId } }),
+    ]);
+    return { signups, reflections, klussen };
+  }
+
+  async export(personId: string): Promise<PersonalDataExport> {
+    const db = this.db;
+    const [person, identities, skills, signups, klusInterests, klussenOwned, reflections, goals, promptDeliveries, events] =
+      await Promise.all([
+        db.person.findUniqueOrThrow({ where: { id: personId }, include: { organization: { select: { name: true } } } }),
+        db.channelIdentity.findMany({ where: { personId }, omit: { conversationRef: true } }),
+        db.personSkill.findMany({ where: { personId } }),
+        db.signup.findMany({ where: { personId }, include: { workshop: { select: { key: true, title: true, startsAt: true } } } }),
+        db.klusInterest.findMany({ where: { personId }, include: { klus: { select: { key: true, title: true } } } }),
+        db.klus.findMany({ where: { ownerId: personId } }),
+        db.reflection.findMany({ where: { personId }, orderBy: { createdAt: 'asc' } }),
+        db.goal.findMany({ where: { personId } }),
+        db.promptDelivery.findMany({ where: { personId }, include: { prompt: { select: { key: true, textNl: true, textEn: true } } } }),
+        db.engagementEvent.findMany({ where: { personId }, orderBy: { occurredAt: 'asc' } }),
+      ]);
+    return {
+      person: plain([person])[0],
+      identities: plain(identities),
+      skills: plain(skills),
+      signups: plain(signups),
+      klusInterests: plain(klusInterests),
+      klussenOwned: plain(klussenOwned),
+      reflections: plain(reflections),
+      goals: plain(goals),
+      promptDeliveries: plain(promptDeliveries),
+      events: plain(events),
+    };
+  }
+
+  async erase(personId: string, now: Date) {
+    await this.db.$transaction(async (tx) => {
+      await tx.reflection.deleteMany({ where: { personId } });
+      await tx.goal.deleteMany({ where: { personId } });
+      await tx.promptDelivery.deleteMany({ where: { personId } });
+      await tx.programmeEnrolment.deleteMany({ where: { personId } });
+      await tx.personSkill.deleteMany({ where: { personId } });
+      await tx.channelIdentity.deleteMany({ where: { personId } });
+      await tx.outboxMessage.updateMany({ where: { personId, status: 'PENDING' }, data: { status: 'CANCELLED', lastError: 'person erased' } });
+      // History keeps its counts but no longer points at the person.
+      await tx.signup.updateMany({ where: { personId }, data: { personId: null } });
+      await tx.klusInterest.updateMany({ where: { personId }, data: { personId: null, motivation: '' } });
+      await tx.engagementEvent.updateMany({ where: { personId }, data: { personId: null, data: undefined } });
+      await tx.outboxMessage.updateMany({ where: { personId }, data: { personId: null } });
+      await tx.person.update({
+        where: { id: personId },
+        data: {
+          name: 'verwijderd',
+          email: null,
+          department: null,
+          educationLevel: null,
+          timezone: null,
+          managerId: null,
+          optOuts: [],
+          paused: true,
+          erasedAt: now,
+        },
+      });
+      await tx.person.updateMany({ where: { managerId: personId }, data: { managerId: null } });
+    });
+  }
+}

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    globalSetup: ['test/support/global-setup.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    // PGlite instances are large (WASM heap); a few files at a time keep memory and CPU in check on 2 cores.
+    maxWorkers: 2,
+    reporters: ['default'],
+  },
+});
