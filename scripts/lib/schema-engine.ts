@@ -4,7 +4,7 @@
 // test/db/migrations-drift.test.ts exercises it.
 import { createRequire } from 'node:module';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
@@ -95,8 +95,11 @@ function emptyClusterDump(): Promise<Blob> {
     const db = await PGlite.create();
     const dump = await db.dumpDataDir('gzip');
     await db.close();
+    // Write-then-rename: parallel test workers must never read a half-written dump.
     await mkdir(path.dirname(templateFile), { recursive: true });
-    await writeFile(templateFile, Buffer.from(await dump.arrayBuffer()));
+    const tmp = `${templateFile}.${process.pid}.tmp`;
+    await writeFile(tmp, Buffer.from(await dump.arrayBuffer()));
+    await rename(tmp, templateFile);
     return dump;
   })();
   return templatePromise;
@@ -151,27 +154,44 @@ async function schemaFiles(source: SchemaSource = {}): Promise<SchemaContainer[]
 async function withEngine<T>(files: SchemaContainer[], run: (engine: SchemaEngine) => Promise<T>): Promise<T> {
   await loadWasm();
   const factory = new InMemoryPGliteFactory();
+  // The engine's tracing output (JSON lines); only wanted when debugging, e.g. DEBUG=schema-engine.
   const log = process.env.DEBUG?.includes('schema-engine') ? (line: string) => console.error(line) : () => {};
-  // The engine requires the error-capturing wrapper; a bare factory fails with "reading 'client'".
-  const engine = await glue.SchemaEngine.new(
-    { datamodels: files.map((f) => [f.path, f.content]) },
-    log,
-    bindMigrationAwareSqlAdapterFactory(factory),
-  );
   try {
-    return await run(engine);
+    // The engine requires the error-capturing wrapper; a bare factory fails with "reading 'client'".
+    const engine = await glue.SchemaEngine.new(
+      { datamodels: files.map((f) => [f.path, f.content]) },
+      log,
+      bindMigrationAwareSqlAdapterFactory(factory),
+    );
+    try {
+      return await run(engine);
+    } finally {
+      engine.free();
+    }
   } finally {
-    engine.free();
+    // Open PGlite instances would keep the process alive.
     await factory.close();
   }
 }
 
-/** Prisma's migration-name rule (@sindresorhus/slugify with separator "_", cut to 200) for the names people type. */
+// Letters that slugify transliterates to something other than their NFD base letter (from its table in prisma's cli.js).
+const TRANSLITERATIONS: Record<string, string> = {
+  ß: 'ss', ẞ: 'SS', ä: 'ae', Ä: 'Ae', ö: 'oe', Ö: 'Oe', ü: 'ue', Ü: 'Ue', æ: 'ae', Æ: 'AE', ø: 'o', Ø: 'O',
+  þ: 'th', Þ: 'TH', ð: 'd', Ð: 'D', đ: 'd', Đ: 'D', ł: 'l', Ł: 'L', ĳ: 'ij', Ĳ: 'IJ',
+};
+
+/**
+ * Prisma's migration-name rule: @sindresorhus/slugify with separator "_", cut to 200 characters. Exact for Latin
+ * script; letters of other scripts (which slugify transliterates) are dropped here.
+ */
 export function migrationSlug(name: string): string {
   return name
+    .normalize()
+    .replace(/[ßẞäÄöÖüÜæÆøØþÞðÐđĐłŁĳĲ]/g, (c) => TRANSLITERATIONS[c] ?? c)
     .replace(/&/g, ' and ')
     .normalize('NFD')
     .replace(/\p{Diacritic}/gu, '')
+    .normalize()
     // slugify's decamelize: "addUserEmail" -> "add User Email", "HTTPServer" -> "HTTP Server".
     .replace(/([A-Z]{2,})(\d+)/g, '$1 $2')
     .replace(/([a-z\d]+)([A-Z]{2,})/g, '$1 $2')
@@ -185,8 +205,8 @@ export function migrationSlug(name: string): string {
 }
 
 /**
- * What `prisma migrate dev --create-only --name <name>` does (name slugified the same way), minus the prompt: replays the existing migrations,
- * diffs them against the schema and writes `<baseDir>/<timestamp>_<name>/migration.sql` plus the lock file.
+ * What `prisma migrate dev --create-only --name <name>` does, minus prompts: slugifies the name, replays the existing
+ * migrations, diffs them against the schema and writes `<baseDir>/<timestamp>_<name>/migration.sql` + lock file.
  * Returns the new directory's name, or null when the schema needs no change.
  */
 export async function createMigration(name: string, options: { schema?: SchemaSource; dir?: string } = {}): Promise<string | null> {

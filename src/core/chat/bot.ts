@@ -56,6 +56,12 @@ export class Bot {
     return { text: my.text, blocks: [...help.blocks, { type: 'divider' }, ...my.blocks] };
   }
 
+  /** The text of a queued proactive message, composed at delivery time; null when it no longer applies. */
+  async compose(kind: string, payload: Record<string, unknown>, actor: Actor): Promise<Message | null> {
+    if (kind.startsWith('workshop.')) return this.workshops.compose(kind, payload, actor);
+    return null;
+  }
+
   errorMessage(actor: Actor, err: DomainError): Message {
     const tr = translator(actor.locale);
     const key = `error.${err.code}` as MessageKey;

@@ -120,4 +120,7 @@ export const en: Record<MessageKey, string> = {
 
   'welcome.title': 'Welcome to Vliegwiel!',
   'welcome.text': 'I help you keep learning: workshops, temporary jobs and short questions to think about.',
+
+  'slack.form_unavailable': 'I cannot show this form here. Type the word again, or ask your HR adviser for help.',
+  'slack.truncated': 'Not everything fits here. Send “my” or “workshops” to Vliegwiel in a message for the rest.',
 };

@@ -118,6 +118,9 @@ export const nl = {
 
   'welcome.title': 'Welkom bij Vliegwiel!',
   'welcome.text': 'Ik help je te blijven leren: workshops, klussen en korte vragen om over na te denken.',
+
+  'slack.form_unavailable': 'Dit formulier kan ik hier niet laten zien. Typ het woord nog een keer, of vraag je HR-adviseur om hulp.',
+  'slack.truncated': 'Niet alles past hier. Stuur “mijn” of “workshops” in een bericht aan Vliegwiel voor de rest.',
 } as const;
 
 export type MessageKey = keyof typeof nl;

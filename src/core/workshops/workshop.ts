@@ -16,6 +16,9 @@ export interface Workshop {
   signupDeadline: Date | null;
   cancelled: boolean;
   icsToken: string;
+  /** Rises with every change, for calendar updates (RFC 5545 SEQUENCE). */
+  icsSequence: number;
+  updatedAt: Date;
   /** Organisation ids that may join; empty = the whole region. */
   openTo: string[];
 }

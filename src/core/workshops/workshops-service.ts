@@ -108,7 +108,12 @@ export class WorkshopsService {
             position: outcome.position ?? '?',
           });
     const update = await this.list(actor, { q: state.q, o: state.o }, text);
-    return { messages: [message(text)], update };
+    // A message of its own (not only the redrawn list) notifies, and keeps the calendar link at hand.
+    const confirmation: Message =
+      outcome.status === 'CONFIRMED'
+        ? { text, blocks: [{ type: 'text', text }, this.calendarButton(outcome.workshop, tr('workshops.calendar'))] }
+        : message(text);
+    return { messages: [confirmation], update };
   }
 
   async cancel(actor: Actor, state: ListState): Promise<Reply> {

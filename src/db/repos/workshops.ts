@@ -34,6 +34,8 @@ const toWorkshop = (r: Row): Workshop => ({
   signupDeadline: r.signupDeadline,
   cancelled: r.status === 'CANCELLED',
   icsToken: r.icsToken,
+  icsSequence: r.icsSequence,
+  updatedAt: r.updatedAt,
   openTo: r.openTo.map((o) => o.organizationId),
 });
 

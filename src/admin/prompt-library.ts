@@ -1,0 +1,80 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import type { Prisma } from '../db/database.js';
+
+const LIBRARY_DIR = path.resolve(import.meta.dirname, '..', '..', 'src', 'core', 'reflection');
+
+const bilingual = z.object({ nl: z.string().min(1), en: z.string().min(1) });
+
+export const promptFile = z.array(
+  z.object({
+    key: z.string().regex(/^[\w.-]+$/),
+    kind: z.enum(['reflection', 'scenario']),
+    theme: z.enum(['self-insight', 'talent', 'craft', 'working-together', 'vitality', 'change']),
+    audiences: z.array(z.string()),
+    nl: z.string().min(1),
+    en: z.string().min(1),
+    followUp: bilingual.optional(),
+  }),
+);
+
+export const programmeFile = z.array(
+  z.object({
+    key: z.string().regex(/^[\w.-]+$/),
+    name: bilingual,
+    description: bilingual,
+    steps: z.array(z.object({ phase: bilingual, title: bilingual, promptKey: z.string(), offsetDays: z.number().int().min(0) })),
+  }),
+);
+
+export async function readLibrary(dir = LIBRARY_DIR) {
+  const prompts = promptFile.parse(JSON.parse(await readFile(path.join(dir, 'prompts.json'), 'utf8')));
+  const programmes = programmeFile.parse(JSON.parse(await readFile(path.join(dir, 'programmes.json'), 'utf8')));
+  return { prompts, programmes };
+}
+
+/** Loads the shipped prompt library and programmes; existing keys are updated, HR's own prompts are left alone. */
+export async function loadPromptLibrary(db: Prisma): Promise<{ prompts: number; programmes: number }> {
+  const { prompts, programmes } = await readLibrary();
+  await db.$transaction(
+    async (tx) => {
+      for (const p of prompts) {
+        const data = {
+          kind: p.kind === 'scenario' ? ('SCENARIO' as const) : ('REFLECTION' as const),
+          theme: p.theme,
+          audiences: p.audiences,
+          textNl: p.nl,
+          textEn: p.en,
+          followUpNl: p.followUp?.nl ?? null,
+          followUpEn: p.followUp?.en ?? null,
+        };
+        await tx.prompt.upsert({ where: { key: p.key }, create: { key: p.key, ...data }, update: data });
+      }
+      const ids = new Map((await tx.prompt.findMany({ select: { id: true, key: true } })).map((p) => [p.key, p.id]));
+      for (const prog of programmes) {
+        const programme = await tx.programme.upsert({
+          where: { key: prog.key },
+          create: { key: prog.key, name: prog.name.nl, description: prog.description.nl },
+          update: { name: prog.name.nl, description: prog.description.nl },
+        });
+        for (const [i, step] of prog.steps.entries()) {
+          const data = {
+            phase: step.phase.nl,
+            titleNl: step.title.nl,
+            titleEn: step.title.en,
+            promptId: ids.get(step.promptKey) ?? null,
+            offsetDays: step.offsetDays,
+          };
+          await tx.programmeStep.upsert({
+            where: { programmeId_position: { programmeId: programme.id, position: i + 1 } },
+            create: { programmeId: programme.id, position: i + 1, ...data },
+            update: data,
+          });
+        }
+      }
+    },
+    { timeout: 120_000, maxWait: 30_000 },
+  );
+  return { prompts: prompts.length, programmes: programmes.length };
+}

@@ -1,0 +1,134 @@
+import { audit } from '../admin/audit.js';
+import { CsvFileError } from '../admin/csv.js';
+import { exportSignups, UnknownWorkshopError } from '../admin/export-signups.js';
+import { importKlussen } from '../admin/import-klussen.js';
+import { importPeople } from '../admin/import-people.js';
+import { formatReport, type ImportReport } from '../admin/import-report.js';
+import { importWorkshops } from '../admin/import-workshops.js';
+import { changeRole, UnknownPersonError } from '../admin/roles.js';
+import { seedDemo } from '../admin/seed-demo.js';
+import type { Role } from '../core/people/person.js';
+import type { Database } from '../db/database.js';
+
+/** Where a command reads and writes; the CLI passes the terminal and disk, the bot's bridge passes buffers. */
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+  readFile(path: string): Promise<Buffer>;
+  writeFile(path: string, data: string): Promise<void>;
+}
+
+export interface CliDeps {
+  db: Database;
+  timezone: string;
+  now(): Date;
+}
+
+export const HELP = `vliegwiel — admin commands (also: npm run cli -- <command>)
+
+  import people <file.csv>        people (platform,platform_user_id,email,name,organization,department,
+                                  education_level,role,locale,skills)
+  import workshops <file.csv>     workshops (key,title,description,starts_at,ends_at,location,capacity,
+                                  organization,tags)
+  import klussen <file.csv>       klussen (key,title,description,skills,hours,starts_on,ends_on,organization,
+                                  owner_email)
+  export signups --workshop <key> [--out file.csv]
+                                  attendance list of one workshop (semicolons + BOM: opens in Dutch Excel)
+  seed demo                       a demo region: 3 municipalities, people, a learning week, klussen, prompts
+  role grant <person> <role>      give a role (employee|manager|hr); person = e-mail or slack:<id> / teams:<id>
+  role revoke <person> <role>     take a role away
+  migrate                         apply database migrations (start-up does this too)
+  --help                          this text
+
+CSV files: UTF-8 (with or without BOM), comma or semicolon separated, a header row. A file with any bad row is
+rejected whole, with the bad rows listed by line number; importing the same file twice changes nothing.
+While the bot runs on the embedded database, these commands are carried out by the running bot.`;
+
+const ROLES: Record<string, Role> = { employee: 'EMPLOYEE', manager: 'MANAGER', hr: 'HR' };
+
+function option(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+/** Runs one admin command; returns the process exit code (0 ok, 1 failed, 2 usage). */
+export async function runCommand(argv: string[], io: CliIo, deps: () => Promise<CliDeps>): Promise<number> {
+  const [cmd, sub, ...rest] = argv;
+  const usage = (msg: string) => {
+    io.err(`${msg}\nRun "vliegwiel --help" for the commands.`);
+    return 2;
+  };
+  if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help') {
+    io.out(HELP);
+    return cmd ? 0 : 2;
+  }
+  try {
+    switch (cmd) {
+      case 'migrate': {
+        const d = await deps();
+        const applied = await d.db.migrate();
+        io.out(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
+        return 0;
+      }
+      case 'import': {
+        const file = rest[0];
+        if (!sub || !['people', 'workshops', 'klussen'].includes(sub) || !file) return usage('usage: import people|workshops|klussen <file.csv>');
+        const content = await io.readFile(file);
+        const d = await deps();
+        let report: ImportReport;
+        if (sub === 'people') report = await importPeople(d.db.prisma, content);
+        else if (sub === 'workshops') report = await importWorkshops(d.db.prisma, content, { timezone: d.timezone });
+        else report = await importKlussen(d.db.prisma, content);
+        await audit(d.db.prisma, { actor: 'cli', action: `import.${sub}`, subject: file, details: report });
+        io.out(formatReport(report));
+        return 0;
+      }
+      case 'export': {
+        const key = option(rest, '--workshop');
+        if (sub !== 'signups' || !key) return usage('usage: export signups --workshop <key> [--out file.csv]');
+        const d = await deps();
+        const csv = await exportSignups(d.db.prisma, key, d.timezone);
+        const out = option(rest, '--out');
+        await audit(d.db.prisma, { actor: 'cli', action: 'export.signups', subject: key });
+        if (out) {
+          await io.writeFile(out, csv);
+          io.out(`written: ${out}`);
+        } else io.out(csv.replace(/\r\n$/, ''));
+        return 0;
+      }
+      case 'seed': {
+        if (sub !== 'demo') return usage('usage: seed demo');
+        const d = await deps();
+        for (const line of await seedDemo(d.db.prisma, { timezone: d.timezone, now: d.now() })) io.out(line);
+        await audit(d.db.prisma, { actor: 'cli', action: 'seed.demo' });
+        return 0;
+      }
+      case 'role': {
+        const [who, roleName] = rest;
+        const role = ROLES[roleName?.toLowerCase() ?? ''];
+        if ((sub !== 'grant' && sub !== 'revoke') || !who || !role) return usage('usage: role grant|revoke <person> <employee|manager|hr>');
+        const d = await deps();
+        const roles = await changeRole(d.db.prisma, who, role, sub === 'grant');
+        await audit(d.db.prisma, { actor: 'cli', action: `role.${sub}`, subject: who, details: { role } });
+        io.out(`${who}: ${roles.map((r) => r.toLowerCase()).join(', ')}`);
+        return 0;
+      }
+      default:
+        return usage(`Unknown command: ${cmd}`);
+    }
+  } catch (e) {
+    if (e instanceof CsvFileError) {
+      io.err(`The file was not imported (nothing was stored). Fix these lines:\n${e.message}`);
+      return 1;
+    }
+    if (e instanceof UnknownWorkshopError || e instanceof UnknownPersonError) {
+      io.err(e.message);
+      return 1;
+    }
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
+      io.err(`File not found: ${(e as NodeJS.ErrnoException).path ?? ''}`);
+      return 1;
+    }
+    throw e;
+  }
+}

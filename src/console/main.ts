@@ -1,0 +1,134 @@
+import readline from 'node:readline';
+import { createCore } from '../app.js';
+import { ConfigError, loadConfig } from '../config.js';
+import type { Message } from '../core/messages.js';
+import { openDatabase, type Database } from '../db/database.js';
+import { createLogger } from '../logger.js';
+import { acquireLock, DataDirBusyError } from '../runtime/instance-lock.js';
+import { LocalBridge } from '../runtime/local-bridge.js';
+import { consoleTurn, type ChatInput, type ChatResult } from './console-turn.js';
+import { renderText, type Pressable } from './render-text.js';
+
+const HELLO = `Vliegwiel console chat. Type words (help, workshops, mijn, klussen, reflectie …), or a number to press
+that button. End with Ctrl-D.`;
+
+function parseArgs(argv: string[]) {
+  const i = argv.indexOf('--as');
+  const as = i >= 0 ? argv[i + 1] : undefined;
+  if (!as || !as.includes('@')) {
+    process.stderr.write('usage: npm run chat -- --as <e-mail>   (e.g. --as medewerker@demo.vliegwiel.nl after `vliegwiel seed demo`)\n');
+    process.exit(2);
+  }
+  return { as };
+}
+
+/** Lines of stdin one at a time, terminal or pipe; null at end of input. */
+function lineReader() {
+  const rl = readline.createInterface({ input: process.stdin, terminal: false });
+  const queue: string[] = [];
+  const waiting: ((l: string | null) => void)[] = [];
+  let ended = false;
+  rl.on('line', (l) => (waiting.length ? waiting.shift()!(l) : queue.push(l)));
+  rl.on('close', () => {
+    ended = true;
+    while (waiting.length) waiting.shift()!(null);
+  });
+  return (): Promise<string | null> =>
+    queue.length ? Promise.resolve(queue.shift()!) : ended ? Promise.resolve(null) : new Promise((r) => waiting.push(r));
+}
+
+async function main() {
+  const { as } = parseArgs(process.argv.slice(2));
+  const config = loadConfig();
+  let turn: (input: ChatInput) => Promise<ChatResult>;
+  let close = async () => {};
+  const bridge = config.databaseUrl ? null : await LocalBridge.find(config.dataDir);
+  if (bridge) {
+    turn = (input) => bridge.post<ChatResult>('/admin/chat', { as, input });
+  } else {
+    const lock = config.databaseUrl ? undefined : await acquireLock(config.dataDir, 'cli');
+    const db: Database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir }, { poolSize: 2 });
+    await db.migrate();
+    const core = createCore(
+      db,
+      {
+        timezone: config.timezone,
+        defaultLocale: config.defaultLocale,
+        adminUsers: config.adminUsers,
+        publicUrl: config.publicUrl ?? `http://127.0.0.1:${config.port}`,
+      },
+      createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel),
+    );
+    turn = (input) => consoleTurn(core, db, as, input);
+    close = async () => {
+      await db.close();
+      await lock?.release();
+    };
+  }
+
+  const out = (t: string) => process.stdout.write(`${t}\n`);
+  const next = lineReader();
+  let pressables: Pressable[] = [];
+  const show = (messages: Message[]) => {
+    pressables = [];
+    for (const m of messages) {
+      const r = renderText(m, pressables.length + 1);
+      pressables.push(...r.pressables);
+      out(r.text);
+      out('');
+    }
+  };
+  out(HELLO);
+  try {
+    for (;;) {
+      process.stdout.write('> ');
+      const line = await next();
+      if (line === null) break;
+      const input = line.trim();
+      if (input === '') continue;
+      let chat: ChatInput = { text: input };
+      const picked = /^\d+$/.test(input) ? pressables[Number(input) - 1] : undefined;
+      if (/^\d+$/.test(input) && !picked) {
+        out(pressables.length ? `Kies een knop van 1 tot ${pressables.length}.` : 'Er zijn nu geen knoppen. Typ “help”.');
+        continue;
+      }
+      if (picked?.button) {
+        const b = picked.button;
+        if (b.confirm) {
+          out(`${b.confirm.title} ${b.confirm.text} (${b.confirm.yes}/${b.confirm.no})`);
+          const answer = (await next())?.trim().toLowerCase() ?? '';
+          if (!['ja', 'j', 'yes', 'y', b.confirm.yes.toLowerCase()].includes(answer)) continue;
+        }
+        chat = { action: b.action, value: b.value };
+      } else if (picked?.form) {
+        const values: Record<string, string> = {};
+        for (const f of picked.form.fields) {
+          const options = f.options?.length ? ` (${f.options.map((o) => o.value).join(' / ')})` : '';
+          out(`${f.label}${f.required ? '' : ' (mag leeg)'}${options}:`);
+          values[f.id] = (await next())?.trim() ?? '';
+        }
+        chat = { action: picked.form.id, value: picked.form.value ?? '', form: values };
+      }
+      const result = await turn(chat);
+      show([...(result.reply.update ? [result.reply.update] : []), ...result.reply.messages, ...result.inbox]);
+    }
+  } finally {
+    await close();
+  }
+}
+
+
+// A reader that went away (`| head`) is not an error of ours.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    if (err instanceof ConfigError || err instanceof DataDirBusyError) process.stderr.write(`${err.message}\n`);
+    else process.stderr.write(`chat: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exit(1);
+  },
+);

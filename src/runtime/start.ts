@@ -1,0 +1,74 @@
+import type { Config } from '../config.js';
+import { createCore, type Core } from '../app.js';
+import { createChannels } from '../channels/index.js';
+import type { Channel } from '../channels/channel.js';
+import type { Logger } from '../core/ports.js';
+import { openDatabase, type Database } from '../db/database.js';
+import { adminRoutes } from '../server/admin-routes.js';
+import { calendarRoutes } from '../server/calendar-routes.js';
+import { healthRoutes } from '../server/health-routes.js';
+import { HttpServer } from '../server/http-server.js';
+import { createMetrics } from '../server/metrics.js';
+import { acquireLock } from './instance-lock.js';
+
+export interface Running {
+  port: number;
+  url: string;
+  db: Database;
+  core: Core;
+  channels: Channel[];
+  stop(): Promise<void>;
+}
+
+/** Opens the database (migrating it), wires core and channels, and serves HTTP. */
+export async function startVliegwiel(config: Config, logger: Logger): Promise<Running> {
+  const lock = config.databaseUrl ? undefined : await acquireLock(config.dataDir, 'bot');
+  let db: Database | undefined;
+  try {
+    db = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir });
+    const applied = await db.migrate();
+    if (applied.length) logger.info('migrations applied', { migrations: applied });
+
+    const metrics = createMetrics();
+    const server = new HttpServer(logger, metrics);
+    const publicUrl = config.publicUrl?.replace(/\/$/, '') ?? `http://127.0.0.1:${config.port}`;
+    const core = createCore(
+      db,
+      { timezone: config.timezone, defaultLocale: config.defaultLocale, adminUsers: config.adminUsers, publicUrl },
+      logger,
+    );
+    const channels = await createChannels(config, { bot: core.bot, db, logger, metrics });
+    for (const r of healthRoutes(db, metrics)) server.mount(r);
+    for (const r of calendarRoutes(core.ctx)) server.mount(r);
+    for (const c of channels) for (const r of c.routes) server.mount(r);
+    if (lock) for (const r of adminRoutes({ token: lock.token, db, core, logger })) server.mount(r);
+
+    const port = await server.listen(config.port, config.host);
+    if (!config.publicUrl) core.ctx.settings.publicUrl = `http://127.0.0.1:${port}`;
+    for (const c of channels) await c.start();
+    await lock?.update(port);
+
+    let stopping: Promise<void> | undefined;
+    const database = db;
+    return {
+      port,
+      url: `http://127.0.0.1:${port}`,
+      db,
+      core,
+      channels,
+      stop() {
+        stopping ??= (async () => {
+          await server.close();
+          for (const c of channels) await c.stop().catch((err) => logger.warn('channel stop failed', { channel: c.name, err }));
+          await database.close();
+          await lock?.release();
+        })();
+        return stopping;
+      },
+    };
+  } catch (err) {
+    await db?.close().catch(() => undefined);
+    await lock?.release();
+    throw err;
+  }
+}
