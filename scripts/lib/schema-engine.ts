@@ -55,6 +55,15 @@ export async function readMigrationsList(dir: string = migrationsDir): Promise<M
 const requireHere = createRequire(import.meta.url);
 let enginePromise: Promise<void> | undefined;
 
+// tsconfig's lib has no DOM and @types/node 20 declares no WebAssembly value: type the one call used here.
+interface WasmApi {
+  instantiate(
+    bytes: Uint8Array,
+    imports: Record<string, Record<string, unknown>>,
+  ): Promise<{ instance: { exports: Record<string, unknown> } }>;
+}
+const { WebAssembly: wasmApi } = globalThis as unknown as { WebAssembly: WasmApi };
+
 /** Instantiates the wasm once per process; the package's own entry needs --experimental-wasm-modules. */
 function loadWasm(): Promise<void> {
   enginePromise ??= (async () => {
@@ -72,7 +81,8 @@ function loadWasm(): Promise<void> {
         };
       }
     }
-    const { instance } = await WebAssembly.instantiate(bytes, { './schema_engine_bg.js': imports as WebAssembly.ModuleImports });
+    // The module imports everything from its glue under this name (what --experimental-wasm-modules would link).
+    const { instance } = await wasmApi.instantiate(bytes, { './schema_engine_bg.js': imports });
     glue.__wbg_set_wasm(instance.exports);
     (instance.exports.__wbindgen_start as () => void)();
   })();

@@ -123,4 +123,7 @@ export const en: Record<MessageKey, string> = {
 
   'slack.form_unavailable': 'I cannot show this form here. Type the word again, or ask your HR adviser for help.',
   'slack.truncated': 'Not everything fits here. Send “my” or “workshops” to Vliegwiel in a message for the rest.',
+
+  'teams.required': 'Please fill in “{field}”.',
+  'teams.done': 'Done.',
 };

@@ -121,6 +121,9 @@ export const nl = {
 
   'slack.form_unavailable': 'Dit formulier kan ik hier niet laten zien. Typ het woord nog een keer, of vraag je HR-adviseur om hulp.',
   'slack.truncated': 'Niet alles past hier. Stuur “mijn” of “workshops” in een bericht aan Vliegwiel voor de rest.',
+
+  'teams.required': 'Vul “{field}” in.',
+  'teams.done': 'Gelukt.',
 } as const;
 
 export type MessageKey = keyof typeof nl;

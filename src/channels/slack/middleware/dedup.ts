@@ -1,0 +1,31 @@
+import { createHash } from 'node:crypto';
+import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
+import type { Logger } from '../../../core/ports.js';
+import type { ProcessedEvents } from '../processed-events.js';
+
+export const DEDUP_PREFIX = 'slack.';
+
+/**
+ * The key that makes a delivery "the same": an event's `event_id` survives Slack's retries; commands and
+ * interactions have no id, but a repeated payload is byte-for-byte the same (each real click carries its own
+ * `trigger_id` and `action_ts`), so its hash is the key.
+ */
+export function dedupKey(body: unknown): { source: string; id: string } | null {
+  if (typeof body !== 'object' || body === null) return null;
+  const b = body as Record<string, unknown>;
+  if (b.type === 'event_callback') {
+    return typeof b.event_id === 'string' ? { source: `${DEDUP_PREFIX}event`, id: b.event_id } : null;
+  }
+  return { source: `${DEDUP_PREFIX}interaction`, id: createHash('sha256').update(JSON.stringify(body)).digest('hex') };
+}
+
+export function dedup(store: ProcessedEvents, logger: Logger): Middleware<AnyMiddlewareArgs> {
+  return async ({ body, next, context }) => {
+    const key = dedupKey(body);
+    if (key && !(await store.firstTime(key.source, key.id))) {
+      logger.info('slack duplicate delivery skipped', { source: key.source, id: key.id, retryNum: context.retryNum });
+      return;
+    }
+    await next();
+  };
+}

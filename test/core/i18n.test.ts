@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { catalogues, t } from '../../src/core/i18n/index.js';
+
+const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('i18n catalogue', () => {
+  it('has every key in Dutch and English, non-empty, with the same placeholders', () => {
+    const nl = Object.keys(catalogues.nl).sort();
+    const en = Object.keys(catalogues.en).sort();
+    expect(en).toEqual(nl);
+    for (const key of nl) {
+      const a = catalogues.nl[key as keyof typeof catalogues.nl];
+      const b = catalogues.en[key as keyof typeof catalogues.en];
+      expect(a.trim(), key).not.toBe('');
+      expect(b.trim(), key).not.toBe('');
+      expect(placeholders(b), key).toEqual(placeholders(a));
+    }
+  });
+
+  it('fills placeholders and leaves unknown ones visible', () => {
+    expect(t('nl', 'workshops.signed_up', { title: 'Excel' })).toBe('Je bent aangemeld voor “Excel”. Tot dan!');
+    expect(t('en', 'workshops.signed_up', {})).toContain('{title}');
+  });
+});
