@@ -12,3 +12,8 @@ export interface OutboxDraft {
   notBefore?: Date;
   broadcastId?: string;
 }
+
+/** Kinds a person's pause (and opt-outs) hold back; everything else is a direct consequence of their own act. */
+const PAUSABLE = ['workshop.reminder', 'prompt.', 'nudge.', 'klus.match', 'broadcast.'];
+
+export const respectsPause = (kind: string) => PAUSABLE.some((p) => kind === p || (p.endsWith('.') && kind.startsWith(p)));

@@ -9,6 +9,8 @@ import { calendarRoutes } from '../server/calendar-routes.js';
 import { healthRoutes } from '../server/health-routes.js';
 import { HttpServer } from '../server/http-server.js';
 import { createMetrics } from '../server/metrics.js';
+import { OutboxStore } from '../delivery/outbox-store.js';
+import { OutboxWorker } from '../delivery/outbox-worker.js';
 import { acquireLock } from './instance-lock.js';
 
 export interface Running {
@@ -17,6 +19,7 @@ export interface Running {
   db: Database;
   core: Core;
   channels: Channel[];
+  outbox: OutboxWorker;
   stop(): Promise<void>;
 }
 
@@ -46,6 +49,19 @@ export async function startVliegwiel(config: Config, logger: Logger): Promise<Ru
     const port = await server.listen(config.port, config.host);
     if (!config.publicUrl) core.ctx.settings.publicUrl = `http://127.0.0.1:${port}`;
     for (const c of channels) await c.start();
+    const outbox = new OutboxWorker(
+      db.prisma,
+      new OutboxStore(db.prisma),
+      (row, actor) => core.bot.compose(row.kind, row.payload, actor),
+      logger.child({ component: 'outbox' }),
+      metrics,
+      {
+        senders: channels.map((c) => c.sender),
+        rates: { SLACK: config.outbox.slackRatePerSecond, TEAMS: config.outbox.teamsRatePerSecond },
+        concurrency: config.outbox.workers,
+      },
+    );
+    outbox.start();
     await lock?.update(port);
 
     let stopping: Promise<void> | undefined;
@@ -56,9 +72,11 @@ export async function startVliegwiel(config: Config, logger: Logger): Promise<Ru
       db,
       core,
       channels,
+      outbox,
       stop() {
         stopping ??= (async () => {
           await server.close();
+          await outbox.stop();
           for (const c of channels) await c.stop().catch((err) => logger.warn('channel stop failed', { channel: c.name, err }));
           await database.close();
           await lock?.release();
