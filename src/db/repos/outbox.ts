@@ -4,49 +4,33 @@ import type { Prisma } from '../database.js';
 
 type Tx = Parameters<Parameters<Prisma['$transaction']>[0]>[0];
 
-/** The identity a person is best reached on: the reachable one seen most recently. */
-async function bestIdentities(tx: Tx | Prisma, personIds: string[]) {
-  const rows = await tx.channelIdentity.findMany({
-    where: { personId: { in: personIds }, unreachableAt: null },
-    orderBy: [{ lastSeenAt: { sort: 'desc', nulls: 'last' } }, { createdAt: 'desc' }],
-  });
-  const best = new Map<string, (typeof rows)[number]>();
-  for (const r of rows) if (!best.has(r.personId)) best.set(r.personId, r);
-  return best;
-}
-
 /**
- * Writes outbox rows inside the caller's transaction. A key that exists already is kept, unless it was
- * cancelled (a person who cancels and signs up again gets their reminder back).
+ * Writes outbox rows inside the caller's transaction, one statement per row: the person's best identity (the
+ * reachable one seen most recently) picks platform and tenant; without one the row is stored as FAILED so the
+ * miss is visible. An existing key is kept, unless it was cancelled (cancel, then sign up again: the reminder
+ * comes back).
  */
 export async function enqueueInTx(tx: Tx | Prisma, drafts: OutboxDraft[]): Promise<number> {
-  if (drafts.length === 0) return 0;
-  const identities = await bestIdentities(tx, [...new Set(drafts.map((d) => d.personId))]);
   let written = 0;
   for (const d of drafts) {
-    const identity = identities.get(d.personId);
-    const row = {
-      kind: d.kind,
-      personId: d.personId,
-      platform: identity?.platform ?? ('CONSOLE' as const),
-      tenantId: identity?.tenantId ?? '',
-      broadcastId: d.broadcastId ?? null,
-      payload: d.payload as object,
-      status: identity ? ('PENDING' as const) : ('FAILED' as const),
-      lastError: identity ? null : 'unreachable: no chat identity',
-      attempts: 0,
-      nextAttemptAt: d.notBefore ?? new Date(),
-      leaseUntil: null,
-      leasedBy: null,
-    };
-    const existing = await tx.outboxMessage.findUnique({ where: { idempotencyKey: d.idempotencyKey }, select: { status: true } });
-    if (!existing) {
-      const created = await tx.outboxMessage.createMany({ data: [{ idempotencyKey: d.idempotencyKey, ...row }], skipDuplicates: true });
-      written += created.count;
-    } else if (existing.status === 'CANCELLED') {
-      await tx.outboxMessage.update({ where: { idempotencyKey: d.idempotencyKey }, data: row });
-      written += 1;
-    }
+    written += await tx.$executeRaw`
+      INSERT INTO "OutboxMessage" ("idempotencyKey", kind, "personId", platform, "tenantId", "broadcastId", payload,
+                                   status, "lastError", "nextAttemptAt")
+      SELECT ${d.idempotencyKey}, ${d.kind}, ${d.personId}::uuid, COALESCE(ci.platform, 'CONSOLE'), COALESCE(ci."tenantId", ''),
+             ${d.broadcastId ?? null}::uuid, ${JSON.stringify(d.payload)}::jsonb,
+             CASE WHEN ci.platform IS NULL THEN 'FAILED' ELSE 'PENDING' END::"OutboxStatus",
+             CASE WHEN ci.platform IS NULL THEN 'unreachable: no chat identity' END,
+             ${d.notBefore ?? new Date()}
+        FROM (SELECT 1) AS one
+        LEFT JOIN LATERAL (
+             SELECT platform, "tenantId" FROM "ChannelIdentity"
+              WHERE "personId" = ${d.personId}::uuid AND "unreachableAt" IS NULL
+              ORDER BY "lastSeenAt" DESC NULLS LAST, "createdAt" DESC LIMIT 1) AS ci ON true
+      ON CONFLICT ("idempotencyKey") DO UPDATE
+         SET status = EXCLUDED.status, "lastError" = EXCLUDED."lastError", "nextAttemptAt" = EXCLUDED."nextAttemptAt",
+             platform = EXCLUDED.platform, "tenantId" = EXCLUDED."tenantId", payload = EXCLUDED.payload,
+             attempts = 0, "leaseUntil" = NULL, "leasedBy" = NULL
+       WHERE "OutboxMessage".status = 'CANCELLED'`;
   }
   return written;
 }
