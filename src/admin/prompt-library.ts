@@ -49,18 +49,21 @@ export async function loadPromptLibrary(db: Prisma): Promise<{ prompts: number; 
           followUpNl: p.followUp?.nl ?? null,
           followUpEn: p.followUp?.en ?? null,
         };
-        await tx.prompt.upsert({ where: { key: p.key }, create: { key: p.key, ...data }, update: data });
+        const existing = await tx.prompt.findUnique({ where: { key: p.key }, select: { source: true } });
+        if (!existing) await tx.prompt.create({ data: { key: p.key, ...data } });
+        else if (existing.source === 'library') await tx.prompt.update({ where: { key: p.key }, data });
       }
       const ids = new Map((await tx.prompt.findMany({ select: { id: true, key: true } })).map((p) => [p.key, p.id]));
       for (const prog of programmes) {
         const programme = await tx.programme.upsert({
           where: { key: prog.key },
-          create: { key: prog.key, name: prog.name.nl, description: prog.description.nl },
-          update: { name: prog.name.nl, description: prog.description.nl },
+          create: { key: prog.key, name: prog.name.nl, nameEn: prog.name.en, description: prog.description.nl, descriptionEn: prog.description.en },
+          update: { name: prog.name.nl, nameEn: prog.name.en, description: prog.description.nl, descriptionEn: prog.description.en },
         });
         for (const [i, step] of prog.steps.entries()) {
           const data = {
             phase: step.phase.nl,
+            phaseEn: step.phase.en,
             titleNl: step.title.nl,
             titleEn: step.title.en,
             promptId: ids.get(step.promptKey) ?? null,
