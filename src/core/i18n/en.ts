@@ -1,7 +1,7 @@
-import type { MessageKey } from './nl.js';
+import type { CommonKey } from './nl.js';
 
 /** English, the second language. Every Dutch key exists here too (the type enforces it). */
-export const en: Record<MessageKey, string> = {
+export const en: Record<CommonKey, string> = {
   'help.title': 'What can Vliegwiel do for you?',
   'help.intro': 'Type one of these words, or click a button.',
   'help.workshops': 'workshops [word] – browse workshops and sign up',
@@ -40,34 +40,6 @@ export const en: Record<MessageKey, string> = {
   'error.conflict': 'Someone else was just ahead of you. Please try again.',
   'error.internal': 'Something went wrong on our side. Please try again later. (code {requestId})',
 
-  'workshops.title': 'Workshops',
-  'workshops.title_filtered': 'Workshops matching “{filter}”',
-  'workshops.none': 'No workshops match right now. Try another word.',
-  'workshops.seats_left': '{count} seats left',
-  'workshops.one_seat_left': '1 seat left',
-  'workshops.full': 'Full – {count} on the waitlist',
-  'workshops.when': 'When',
-  'workshops.where': 'Where',
-  'workshops.online': 'Online',
-  'workshops.trainer': 'Trainer',
-  'workshops.status': 'Status',
-  'workshops.button_signup': 'Sign up',
-  'workshops.button_waitlist': 'Join waitlist',
-  'workshops.button_cancel': 'Cancel',
-  'workshops.you_are_signed_up': 'You are signed up',
-  'workshops.you_are_waiting': 'You are on the waitlist (position {position})',
-  'workshops.signed_up': 'You are signed up for “{title}”. See you there!',
-  'workshops.signed_up_again': 'You were already signed up for “{title}”.',
-  'workshops.waitlisted': 'The workshop is full. You are on the waitlist, at position {position}. We will tell you when a seat frees up.',
-  'workshops.waitlisted_again': 'You are already on the waitlist for “{title}”, at position {position}.',
-  'workshops.cancelled': 'You have cancelled your sign-up for “{title}”.',
-  'workshops.calendar': 'Add to calendar',
-  'workshops.promoted': 'Good news! A seat came free. You are now signed up for “{title}” on {when}.',
-  'workshops.reminder': 'Tomorrow is your workshop “{title}”: {when}, {where}.',
-  'workshops.reminder_soon': '“{title}” starts in one hour. Link: {where}',
-  'workshops.confirm_cancel_title': 'Cancel?',
-  'workshops.confirm_cancel_text': 'Do you want to cancel your sign-up for “{title}”?',
-
   'my.title': 'My overview',
   'my.signups': 'My sign-ups',
   'my.no_signups': 'You have not signed up for anything yet. Type “workshops” to look around.',
@@ -80,43 +52,10 @@ export const en: Record<MessageKey, string> = {
   'my.button_pause': 'Pause',
   'my.button_resume': 'Resume',
 
-  'klussen.title': 'Jobs',
-  'klussen.none': 'There are no open jobs for you right now.',
-  'klussen.hours': '{hours} hours a week',
-  'klussen.match': 'Fits you: {skills}',
-  'klussen.skills': 'Wanted',
-  'klussen.period': 'Period',
-  'klussen.button_interest': 'I’m interested',
-  'klussen.button_withdraw': 'Withdraw',
-  'klussen.interested': 'Great! The owner of “{title}” can see that you want to join.',
-  'klussen.already_interested': 'You had already said you want to join “{title}”.',
-  'klussen.withdrawn': 'You are no longer taking part in “{title}”.',
-  'klussen.status_interested': 'You are in',
-
   'pause.done': 'Messages are paused. You will get no questions or reminders. Type “start” to turn them back on.',
   'pause.resumed': 'Welcome back! You will receive messages from Vliegwiel again.',
 
   'language.done': 'I will talk to you in English from now on.',
-
-  'reflect.title': 'A moment to think',
-  'reflect.answer_hint': 'Type your answer here. Only you can read it.',
-  'reflect.none': 'I have no question for you right now. Please try again later.',
-  'reflect.thanks': 'Thank you! Your answer is in your own dossier.',
-  'reflect.button_skip': 'Skip',
-  'reflect.button_later': 'Later',
-  'reflect.skipped': 'Fine, we will skip this one.',
-  'reflect.snoozed': 'OK, I will ask you again tomorrow.',
-
-  'data.title': 'My data',
-  'data.intro': 'This is what Vliegwiel knows about you. Only you can see your reflections.',
-  'data.counts': '{signups} sign-ups, {reflections} reflections, {klussen} jobs',
-  'data.button_export': 'Download everything',
-  'data.button_erase': 'Erase my data',
-  'data.erase_confirm_title': 'Erase everything?',
-  'data.erase_confirm_text': 'Your reflections and dossier will be erased. This cannot be undone.',
-  'data.erased': 'Your data has been erased. Type anything to start again.',
-  'data.export_ready': 'Your download is ready (valid for 1 hour): {url}',
-  'data.export_inline': 'Here is everything Vliegwiel knows about you:',
 
   'welcome.title': 'Welcome to Vliegwiel!',
   'welcome.text': 'I help you keep learning: workshops, temporary jobs and short questions to think about.',

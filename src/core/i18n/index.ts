@@ -1,8 +1,16 @@
 import type { Locale } from '../messages.js';
-import { en } from './en.js';
-import { nl, type MessageKey } from './nl.js';
+import { en as commonEn } from './en.js';
+import * as klussen from './klussen.js';
+import { nl as commonNl } from './nl.js';
+import * as privacy from './privacy.js';
+import * as reflection from './reflection.js';
+import * as workshops from './workshops.js';
 
-export type { MessageKey };
+// One catalogue per feature keeps parallel work apart; together they form one key space.
+const nl = { ...commonNl, ...workshops.nl, ...klussen.nl, ...reflection.nl, ...privacy.nl };
+const en = { ...commonEn, ...workshops.en, ...klussen.en, ...reflection.en, ...privacy.en };
+
+export type MessageKey = keyof typeof nl;
 
 export const catalogues: Record<Locale, Record<MessageKey, string>> = { nl, en };
 
@@ -11,9 +19,7 @@ export type Params = Record<string, string | number>;
 /** The text for `key` in `locale`, with `{name}` placeholders filled in. */
 export function t(locale: Locale, key: MessageKey, params: Params = {}): string {
   const template = catalogues[locale][key];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
 export type Translate = (key: MessageKey, params?: Params) => string;

@@ -1,0 +1,24 @@
+/** privacy texts: Dutch (B1) and English. */
+export const nl = {
+  'data.title': 'Mijn gegevens',
+  'data.intro': 'Dit weet Vliegwiel over je. Alleen jij ziet je reflecties.',
+  'data.counts': '{signups} aanmeldingen, {reflections} reflecties, {klussen} klussen',
+  'data.button_export': 'Download alles',
+  'data.button_erase': 'Wis mijn gegevens',
+  'data.erase_confirm_title': 'Alles wissen?',
+  'data.erase_confirm_text': 'Je reflecties en dossier worden gewist. Dit kan niet terug.',
+  'data.erased': 'Je gegevens zijn gewist. Typ iets om opnieuw te beginnen.',
+  'data.export_ready': 'Je download staat klaar (1 uur geldig): {url}',
+  'data.export_inline': 'Hier is alles wat Vliegwiel over je weet:',} as const;
+
+export const en: Record<keyof typeof nl, string> = {
+  'data.title': 'My data',
+  'data.intro': 'This is what Vliegwiel knows about you. Only you can see your reflections.',
+  'data.counts': '{signups} sign-ups, {reflections} reflections, {klussen} jobs',
+  'data.button_export': 'Download everything',
+  'data.button_erase': 'Erase my data',
+  'data.erase_confirm_title': 'Erase everything?',
+  'data.erase_confirm_text': 'Your reflections and dossier will be erased. This cannot be undone.',
+  'data.erased': 'Your data has been erased. Type anything to start again.',
+  'data.export_ready': 'Your download is ready (valid for 1 hour): {url}',
+  'data.export_inline': 'Here is everything Vliegwiel knows about you:',};
