@@ -11,6 +11,8 @@ import { HttpServer } from '../server/http-server.js';
 import { createMetrics } from '../server/metrics.js';
 import { OutboxStore } from '../delivery/outbox-store.js';
 import { OutboxWorker } from '../delivery/outbox-worker.js';
+import { createJobs } from '../schedule/jobs.js';
+import { Scheduler } from '../schedule/scheduler.js';
 import { acquireLock } from './instance-lock.js';
 
 export interface Running {
@@ -20,6 +22,7 @@ export interface Running {
   core: Core;
   channels: Channel[];
   outbox: OutboxWorker;
+  scheduler: Scheduler;
   stop(): Promise<void>;
 }
 
@@ -62,6 +65,12 @@ export async function startVliegwiel(config: Config, logger: Logger): Promise<Ru
       },
     );
     outbox.start();
+    const scheduler = new Scheduler(db.prisma, logger.child({ component: 'scheduler' }), {
+      timezone: config.timezone,
+      runnerId: outbox.id,
+    });
+    for (const job of createJobs(core, db)) scheduler.register(job);
+    await scheduler.start();
     await lock?.update(port);
 
     let stopping: Promise<void> | undefined;
@@ -73,9 +82,11 @@ export async function startVliegwiel(config: Config, logger: Logger): Promise<Ru
       core,
       channels,
       outbox,
+      scheduler,
       stop() {
         stopping ??= (async () => {
           await server.close();
+          await scheduler.stop();
           await outbox.stop();
           for (const c of channels) await c.stop().catch((err) => logger.warn('channel stop failed', { channel: c.name, err }));
           await database.close();

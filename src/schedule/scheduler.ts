@@ -1,0 +1,117 @@
+import cron, { type ScheduledTask } from 'node-cron';
+import type { Logger } from '../core/ports.js';
+import { localDate } from '../core/time.js';
+import type { Prisma } from '../db/database.js';
+
+export interface Job {
+  /** Stable name: the key of its runs in ScheduleRun. */
+  name: string;
+  /** node-cron expression (5 fields, minute precision) in the configured timezone. */
+  cron: string;
+  /** Does the work for one fire; jobs enqueue (outbox rows), they do not send. */
+  run(fireAt: Date): Promise<void>;
+  /** Run the latest fire missed while no process was up, once, at start (default true). */
+  catchUp?: boolean;
+}
+
+const MINUTE = 60_000;
+const CATCH_UP_WINDOW_MS = 8 * 24 * 60 * MINUTE;
+
+const wallClock = (d: Date, tz: string) => {
+  const p = localDate(d, tz);
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+};
+
+/**
+ * node-cron schedules whose every fire runs exactly once across replicas: a fire is claimed by inserting
+ * (job, fireAt) into ScheduleRun, and only the replica whose insert succeeds runs it.
+ */
+export class Scheduler {
+  private readonly jobs: Job[] = [];
+  private readonly tasks: ScheduledTask[] = [];
+  private readonly running = new Set<Promise<unknown>>();
+
+  constructor(
+    private readonly db: Prisma,
+    private readonly logger: Logger,
+    private readonly opts: { timezone: string; runnerId: string; now?: () => Date },
+  ) {}
+
+  register(job: Job) {
+    if (!cron.validate(job.cron)) throw new Error(`job ${job.name}: invalid cron expression "${job.cron}"`);
+    this.jobs.push(job);
+  }
+
+  async start() {
+    for (const job of this.jobs) {
+      const task = cron.schedule(job.cron, (ctx) => this.track(this.fire(job, ctx.date)), {
+        timezone: this.opts.timezone,
+        name: job.name,
+        noOverlap: true,
+      });
+      this.tasks.push(task);
+    }
+    await Promise.all(this.jobs.filter((j) => j.catchUp !== false).map((j) => this.catchUp(j)));
+  }
+
+  async stop() {
+    for (const t of this.tasks) await t.destroy();
+    this.tasks.length = 0;
+    await Promise.allSettled([...this.running]);
+  }
+
+  /** The latest moment before `now` when `job` should have fired (minute precision), within eight days. */
+  previousFire(job: Job, now: Date): Date | null {
+    const probe = cron.createTask(job.cron, () => undefined, { timezone: this.opts.timezone });
+    try {
+      let t = Math.floor(now.getTime() / MINUTE) * MINUTE;
+      if (t === now.getTime()) t -= MINUTE;
+      for (const end = now.getTime() - CATCH_UP_WINDOW_MS; t > end; t -= MINUTE) {
+        if (probe.match(new Date(t))) return new Date(t);
+      }
+      return null;
+    } finally {
+      void probe.destroy();
+    }
+  }
+
+  private async catchUp(job: Job) {
+    const fireAt = this.previousFire(job, this.opts.now?.() ?? new Date());
+    if (!fireAt) return;
+    const later = await this.db.scheduleRun.findFirst({ where: { job: job.name, fireAt: { gte: fireAt } } });
+    if (!later) await this.fire(job, fireAt, 'catch-up');
+  }
+
+  /** Claims and runs one fire; returns false when another replica (or an earlier run) has it. */
+  async fire(job: Job, at: Date, reason = 'scheduled'): Promise<boolean> {
+    const fireAt = new Date(Math.floor(at.getTime() / MINUTE) * MINUTE);
+    // When clocks go back, the same wall-clock minute comes twice; it is one fire, not two.
+    const nearby = await this.db.scheduleRun.findMany({
+      where: { job: job.name, fireAt: { gte: new Date(fireAt.getTime() - 2 * 60 * MINUTE), lt: fireAt } },
+      select: { fireAt: true },
+    });
+    if (nearby.some((r) => wallClock(r.fireAt, this.opts.timezone) === wallClock(fireAt, this.opts.timezone))) return false;
+    const claimed = await this.db.scheduleRun.createMany({
+      data: [{ job: job.name, fireAt, runner: this.opts.runnerId }],
+      skipDuplicates: true,
+    });
+    if (claimed.count === 0) return false;
+    const log = this.logger.child({ job: job.name, fireAt: fireAt.toISOString(), reason });
+    try {
+      await job.run(fireAt);
+      await this.db.scheduleRun.update({ where: { job_fireAt: { job: job.name, fireAt } }, data: { finishedAt: new Date() } });
+      log.debug('job done');
+    } catch (err) {
+      log.error('job failed', { err });
+      await this.db.scheduleRun
+        .update({ where: { job_fireAt: { job: job.name, fireAt } }, data: { finishedAt: new Date(), error: String(err).slice(0, 2000) } })
+        .catch(() => undefined);
+    }
+    return true;
+  }
+
+  private track(p: Promise<unknown>) {
+    this.running.add(p);
+    void p.finally(() => this.running.delete(p));
+  }
+}
