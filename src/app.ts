@@ -8,6 +8,7 @@ import { PrismaOutboxRepository } from './db/repos/outbox.js';
 import { PrismaPeopleRepository } from './db/repos/people.js';
 import { PrismaPrivacyRepository } from './db/repos/privacy.js';
 import { PrismaReflectionRepository } from './db/repos/reflections.js';
+import { PrismaWorkshopAdminRepository } from './db/repos/workshop-admin.js';
 import { PrismaWorkshopsRepository } from './db/repos/workshops.js';
 
 export interface AppSettings {
@@ -23,6 +24,7 @@ export function createCore(db: Database, settings: AppSettings, logger: Logger, 
   const ctx: CoreContext = {
     people: new PrismaPeopleRepository(p),
     workshops: new PrismaWorkshopsRepository(p),
+    workshopAdmin: new PrismaWorkshopAdminRepository(p),
     klussen: new PrismaKlussenRepository(p),
     reflections: new PrismaReflectionRepository(p),
     privacy: new PrismaPrivacyRepository(p),

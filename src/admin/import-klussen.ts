@@ -4,7 +4,7 @@ import type { Prisma } from '../db/database.js';
 import { CsvFileError, parseCsv } from './csv.js';
 import { listOf, required, sameValues, text, validateRows, type ImportReport } from './import-report.js';
 import { ensureOrganizations } from './organizations.js';
-import { parseDate } from './parse-time.js';
+import { parseDate } from '../core/time.js';
 
 export const KLUS_COLUMNS = ['key', 'title', 'description', 'skills', 'hours', 'starts_on', 'ends_on', 'organization', 'owner_email'] as const;
 

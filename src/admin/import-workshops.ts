@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Prisma } from '../db/database.js';
+import { applyWorkshopChange } from '../db/repos/workshop-changes.js';
+import { include, toWorkshop } from '../db/repos/workshops.js';
 import { parseCsv } from './csv.js';
 import { listOf, required, sameValues, text, validateRows, type ImportReport } from './import-report.js';
 import { ensureOrganizations } from './organizations.js';
-import { parseDateTime } from './parse-time.js';
+import { parseDateTime } from '../core/time.js';
 
 export const WORKSHOP_COLUMNS = ['key', 'title', 'description', 'starts_at', 'ends_at', 'location', 'capacity', 'organization', 'tags'] as const;
 
@@ -62,7 +64,7 @@ export async function importWorkshops(db: Prisma, file: Buffer | string, opts: {
           tags: r.tags,
         };
         const openTo = listOf(r.organization).map((n) => orgs.get(n)!).sort();
-        const existing = await tx.workshop.findUnique({ where: { key: r.key }, include: { openTo: true } });
+        const existing = await tx.workshop.findUnique({ where: { key: r.key }, include });
         if (!existing) {
           await tx.workshop.create({
             data: { key: r.key, ...wanted, icsToken: randomUUID(), openTo: { create: openTo.map((organizationId) => ({ organizationId })) } },
@@ -77,11 +79,13 @@ export async function importWorkshops(db: Prisma, file: Buffer | string, opts: {
           continue;
         }
         // Calendar clients replace an event only when its SEQUENCE rises.
-        await tx.workshop.update({ where: { id: existing.id }, data: { ...wanted, icsSequence: { increment: 1 } } });
+        const row = await tx.workshop.update({ where: { id: existing.id }, data: { ...wanted, icsSequence: { increment: 1 } }, include });
         if (!sameOpenTo) {
           await tx.workshopOpenTo.deleteMany({ where: { workshopId: existing.id } });
           await tx.workshopOpenTo.createMany({ data: openTo.map((organizationId) => ({ workshopId: existing.id, organizationId })) });
         }
+        // People signed up hear about the change, reminders follow a new time, new seats go to the waitlist.
+        await applyWorkshopChange(tx, toWorkshop(existing), toWorkshop(row), new Date());
         report.updated++;
       }
     },

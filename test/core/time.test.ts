@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { localDate, startOfLocalDay, zonedTime } from '../../src/core/time.js';
 import { parseWorkshopFilter } from '../../src/core/workshops/filter.js';
-import { parseDateTime } from '../../src/admin/parse-time.js';
+import { parseDateTime } from '../../src/core/time.js';
 
 const TZ = 'Europe/Amsterdam';
 

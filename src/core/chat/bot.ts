@@ -8,6 +8,8 @@ import { identifyPerson } from '../people/identify.js';
 import { toLocale, type Actor, type ChannelUser } from '../people/person.js';
 import { reflectionFeature } from '../reflection/reflection-feature.js';
 import { ReflectionService } from '../reflection/reflection-service.js';
+import { manageWorkshopsFeature } from '../workshops/manage-feature.js';
+import { ManageWorkshopsService } from '../workshops/manage-service.js';
 import { workshopsFeature } from '../workshops/workshops-feature.js';
 import { WorkshopsService } from '../workshops/workshops-service.js';
 import { baseFeature } from './base-feature.js';
@@ -42,6 +44,7 @@ export class Bot {
       upcomingFeature(),
       baseFeature(ctx),
       workshopsFeature(ctx, this.workshops),
+      manageWorkshopsFeature(new ManageWorkshopsService(ctx)),
       klussenFeature(this.klussen),
       reflectionFeature(this.reflection),
     ]) {

@@ -14,7 +14,7 @@ export function helpMessage(actor: Actor): Message {
     tr('help.data'),
   ];
   if (hasRole(actor.person, 'MANAGER') || hasRole(actor.person, 'HR')) lines.push(tr('help.manager'));
-  if (hasRole(actor.person, 'HR')) lines.push(tr('help.hr'));
+  if (hasRole(actor.person, 'HR')) lines.push(tr('help.hr'), tr('help.manage_workshops'));
   lines.push(tr('help.language'));
   return {
     text: tr('help.title'),

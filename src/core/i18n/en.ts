@@ -13,6 +13,7 @@ export const en: Record<CommonKey, string> = {
   'help.dossier': 'my dossier – your goals, reflections and what you did',
   'help.manager': 'post job – put a job in the Klussenbank',
   'help.hr': 'broadcast – send a message to a group of colleagues',
+  'help.manage_workshops': 'manage workshops – sign-ups, changes, cancellations, attendance',
   'help.language': 'language nl / taal nl – schakel naar Nederlands',
 
   'common.more': 'More',

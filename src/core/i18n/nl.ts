@@ -11,6 +11,7 @@ export const nl = {
   'help.dossier': 'mijn dossier – je doelen, reflecties en wat je deed',
   'help.manager': 'klus plaatsen – zet een klus in de Klussenbank',
   'help.hr': 'omroep – stuur een bericht naar een groep collega’s',
+  'help.manage_workshops': 'workshops beheren – aanmeldingen, wijzigen, afgelasten, aanwezigheid',
   'help.language': 'taal en / language en – switch to English',
 
   'common.more': 'Meer',

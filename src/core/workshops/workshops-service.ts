@@ -3,13 +3,13 @@ import { DomainError } from '../errors.js';
 import { formatSlot } from '../format.js';
 import { translator } from '../i18n/index.js';
 import { message, type Block, type Message, type Reply } from '../messages.js';
-import type { OutboxDraft } from '../outbox.js';
 import type { Actor } from '../people/person.js';
 import { decideSignup } from './decide-signup.js';
 import { encodeState, PAGE_SIZE, workshopItem, type ListState } from './render.js';
 import { parseWorkshopFilter } from './filter.js';
 import type { Workshop } from './workshop.js';
 import { z } from 'zod';
+import { reminderDrafts } from './reminders.js';
 
 const listState = z.object({ w: z.string().uuid().optional(), q: z.string().max(200), o: z.number().int().min(0) });
 
@@ -21,34 +21,6 @@ export function parseListState(value: string): ListState {
     if (z.string().uuid().safeParse(value).success) return { w: value, q: '', o: 0 };
     throw new DomainError('unknown_action');
   }
-}
-
-const DAY = 24 * 60 * 60 * 1000;
-
-/** Reminders go out the day before and, for online sessions, one hour before. */
-export function reminderDrafts(w: Workshop, personId: string, signupKey: string, now: Date): OutboxDraft[] {
-  const drafts: OutboxDraft[] = [];
-  const dayBefore = new Date(w.startsAt.getTime() - DAY);
-  if (dayBefore > now) {
-    drafts.push({
-      idempotencyKey: `workshop-reminder:${signupKey}:day`,
-      kind: 'workshop.reminder',
-      personId,
-      payload: { workshopId: w.id, when: 'day' },
-      notBefore: dayBefore,
-    });
-  }
-  const hourBefore = new Date(w.startsAt.getTime() - DAY / 24);
-  if (w.onlineUrl && hourBefore > now) {
-    drafts.push({
-      idempotencyKey: `workshop-reminder:${signupKey}:hour`,
-      kind: 'workshop.reminder',
-      personId,
-      payload: { workshopId: w.id, when: 'hour' },
-      notBefore: hourBefore,
-    });
-  }
-  return drafts;
 }
 
 export class WorkshopsService {
@@ -141,12 +113,19 @@ export class WorkshopsService {
   /** Text of an outbox message about a workshop, composed at delivery time from current data. */
   async compose(kind: string, payload: Record<string, unknown>, actor: Actor): Promise<Message | null> {
     const w = await this.ctx.workshops.get(String(payload.workshopId ?? ''));
-    if (!w || w.cancelled) return null;
-    // A reminder or promotion is void once the person no longer holds the seat.
-    if ((await this.ctx.workshops.signupStatus(w.id, actor.person.id)) !== 'CONFIRMED') return null;
+    if (!w) return null;
     const tr = translator(actor.locale);
     const when = formatSlot(w.startsAt, w.endsAt, actor.locale, this.ctx.settings.timezone);
     const where = w.onlineUrl ?? w.location ?? '–';
+    if (kind === 'workshop.cancelled') return message(tr('workshops.workshop_cancelled', { title: w.title, when }));
+    if (w.cancelled) return null;
+    const status = await this.ctx.workshops.signupStatus(w.id, actor.person.id);
+    if (kind === 'workshop.changed' && (status === 'CONFIRMED' || status === 'WAITLISTED')) {
+      const text = tr('workshops.changed', { title: w.title, when, where });
+      return { text, blocks: [{ type: 'text', text }, ...(status === 'CONFIRMED' ? [this.calendarButton(w, tr('workshops.calendar'))] : [])] };
+    }
+    // A reminder or promotion is void once the person no longer holds the seat.
+    if (status !== 'CONFIRMED') return null;
     if (kind === 'workshop.promoted') {
       const text = tr('workshops.promoted', { title: w.title, when });
       return { text, blocks: [{ type: 'text', text }, this.calendarButton(w, tr('workshops.calendar'))] };

@@ -15,10 +15,10 @@ import type { Prisma } from '../database.js';
 import { isUuid } from './ids.js';
 import { enqueueInTx } from './outbox.js';
 
-const include = { openTo: { select: { organizationId: true } } } as const;
+export const include = { openTo: { select: { organizationId: true } } } as const;
 type Row = P.WorkshopGetPayload<{ include: typeof include }>;
 
-const toWorkshop = (r: Row): Workshop => ({
+export const toWorkshop = (r: Row): Workshop => ({
   id: r.id,
   key: r.key,
   title: r.title,
@@ -41,7 +41,7 @@ const toWorkshop = (r: Row): Workshop => ({
 
 
 // A burst of clicks queues for one workshop's row lock; waiting a while beats failing a sign-up.
-const BURST = { maxWait: 30_000, timeout: 30_000 };
+export const BURST = { maxWait: 30_000, timeout: 30_000 };
 
 type Tx = Parameters<Parameters<Prisma['$transaction']>[0]>[0];
 

@@ -1,0 +1,30 @@
+import type { OutboxDraft } from '../outbox.js';
+import type { Workshop } from './workshop.js';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** Reminders go out the day before and, for online sessions, one hour before. */
+export function reminderDrafts(w: Workshop, personId: string, signupKey: string, now: Date): OutboxDraft[] {
+  const drafts: OutboxDraft[] = [];
+  const dayBefore = new Date(w.startsAt.getTime() - DAY);
+  if (dayBefore > now) {
+    drafts.push({
+      idempotencyKey: `workshop-reminder:${signupKey}:day`,
+      kind: 'workshop.reminder',
+      personId,
+      payload: { workshopId: w.id, when: 'day' },
+      notBefore: dayBefore,
+    });
+  }
+  const hourBefore = new Date(w.startsAt.getTime() - DAY / 24);
+  if (w.onlineUrl && hourBefore > now) {
+    drafts.push({
+      idempotencyKey: `workshop-reminder:${signupKey}:hour`,
+      kind: 'workshop.reminder',
+      personId,
+      payload: { workshopId: w.id, when: 'hour' },
+      notBefore: hourBefore,
+    });
+  }
+  return drafts;
+}
