@@ -57,7 +57,7 @@ export const nl = {
   'language.done': 'Ik praat vanaf nu Nederlands met je.',
 
   'welcome.title': 'Welkom bij Vliegwiel!',
-  'welcome.text': 'Ik help je te blijven leren: workshops, klussen en korte vragen om over na te denken.',
+  'welcome.text': 'Ik help je om te blijven leren. Met workshops, klussen en korte vragen om over na te denken.',
 
   'slack.form_unavailable': 'Dit formulier kan ik hier niet laten zien. Typ het woord nog een keer, of vraag je HR-adviseur om hulp.',
   'slack.truncated': 'Niet alles past hier. Stuur “mijn” of “workshops” in een bericht aan Vliegwiel voor de rest.',
