@@ -6,5 +6,14 @@ export async function createChannels(config: Config, deps: ChannelDeps): Promise
   const channels: Channel[] = [];
   void config;
   void deps;
+  if (config.slack) {
+    const { createSlackChannel } = await import('./slack/slack-channel.js');
+    channels.push(createSlackChannel(config.slack, deps, { defaultLocale: config.defaultLocale }));
+  }
+  if (config.teamsEnabled) {
+    // Imported only when Teams is on: botbuilder and teams-ai take a while to load.
+    const { createTeamsChannel } = await import('./teams/teams-channel.js');
+    channels.push(createTeamsChannel(config, deps));
+  }
   return channels;
 }

@@ -1,7 +1,7 @@
 import { CloudAdapter, type Activity, type TurnContext } from 'botbuilder';
 import type { AuthenticateRequestResult } from 'botframework-connector';
 import type { Logger } from '../../core/ports.js';
-import { BudgetedAuthentication, REPLY_RETRIES, withRetryBudget } from './auth/retries.js';
+import { BudgetedAuthentication, DEFAULT_BUDGETS, withRetryBudget, type RetryBudgets } from './auth/retries.js';
 import type { TeamsAuthentication } from './auth/authentication.js';
 
 export interface AdapterResponse {
@@ -22,8 +22,9 @@ export class TeamsCloudAdapter extends CloudAdapter {
   constructor(
     auth: TeamsAuthentication,
     private readonly logger: Logger,
+    private readonly budgets: RetryBudgets = DEFAULT_BUDGETS,
   ) {
-    const budgeted = new BudgetedAuthentication(auth.auth, logger);
+    const budgeted = new BudgetedAuthentication(auth.auth, logger, budgets.proactive);
     super(budgeted);
     this.authentication = budgeted;
     this.authEnabled = auth.enabled;
@@ -44,7 +45,7 @@ export class TeamsCloudAdapter extends CloudAdapter {
     const factory = authenticated.connectorFactory;
     const budgeted: AuthenticateRequestResult = {
       ...authenticated,
-      ...(factory ? { connectorFactory: withRetryBudget(factory, REPLY_RETRIES, this.logger) } : {}),
+      ...(factory ? { connectorFactory: withRetryBudget(factory, this.budgets.reply, this.logger) } : {}),
     };
     const response = await this.processActivity(budgeted, activity, logic);
     return { status: response?.status ?? 200, body: response?.body };

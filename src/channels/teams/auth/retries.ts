@@ -17,10 +17,19 @@ export interface RetryBudget {
   retries: number;
   /** A wait (Retry-After or backoff) longer than this is not waited for: the error goes up instead. */
   maxWaitMs: number;
+  /** Per request; the SDK has none, so a connector that never answers would hold the turn or the outbox slot. */
+  timeoutMs: number;
 }
 
-export const REPLY_RETRIES: RetryBudget = { retries: 2, maxWaitMs: 2000 };
-export const PROACTIVE_RETRIES: RetryBudget = { retries: 0, maxWaitMs: 0 };
+export interface RetryBudgets {
+  reply: RetryBudget;
+  proactive: RetryBudget;
+}
+
+export const DEFAULT_BUDGETS: RetryBudgets = {
+  reply: { retries: 2, maxWaitMs: 2000, timeoutMs: 10_000 },
+  proactive: { retries: 0, maxWaitMs: 0, timeoutMs: 15_000 },
+};
 
 const RETRY_STATUS = new Set([408, 412, 429, 500, 502, 503, 504]);
 
@@ -29,9 +38,12 @@ interface PipelineResponse {
   status: number;
   headers: { get(name: string): string | undefined };
 }
+interface PipelineRequest {
+  timeout: number;
+}
 interface Policy {
   name: string;
-  sendRequest(request: unknown, next: (request: unknown) => Promise<PipelineResponse>): Promise<PipelineResponse>;
+  sendRequest(request: PipelineRequest, next: (request: PipelineRequest) => Promise<PipelineResponse>): Promise<PipelineResponse>;
 }
 interface Pipeline {
   removePolicy(options: { name: string }): unknown;
@@ -76,6 +88,13 @@ export function limitRetries(client: ConnectorClient, budget: RetryBudget, logge
   }
   pipeline.removePolicy({ name: 'defaultRetryPolicy' });
   if (budget.retries > 0) pipeline.addPolicy(boundedRetryPolicy(budget), { phase: 'Retry' });
+  pipeline.addPolicy({
+    name: 'vliegwielTimeout',
+    sendRequest(request, next) {
+      if (!request.timeout) request.timeout = budget.timeoutMs;
+      return next(request);
+    },
+  });
   return client;
 }
 
@@ -95,6 +114,7 @@ export class BudgetedAuthentication extends BotFrameworkAuthentication {
   constructor(
     private readonly inner: BotFrameworkAuthentication,
     private readonly logger: Logger,
+    private readonly budget: RetryBudget = DEFAULT_BUDGETS.proactive,
   ) {
     super();
   }
@@ -112,7 +132,7 @@ export class BudgetedAuthentication extends BotFrameworkAuthentication {
   }
 
   createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
-    return withRetryBudget(this.inner.createConnectorFactory(claimsIdentity), PROACTIVE_RETRIES, this.logger);
+    return withRetryBudget(this.inner.createConnectorFactory(claimsIdentity), this.budget, this.logger);
   }
 
   createUserTokenClient(claimsIdentity: ClaimsIdentity) {

@@ -1,0 +1,80 @@
+import { TeamsInfo, TurnContext, type Activity } from 'botbuilder';
+import type { ChannelUser } from '../../core/people/person.js';
+import type { Logger } from '../../core/ports.js';
+import type { Database } from '../../db/database.js';
+
+const ROSTER_TIMEOUT_MS = 3000;
+
+export const tenantOf = (a: Activity): string =>
+  a.conversation?.tenantId ?? (a.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id ?? '';
+
+/** The stable id of a Teams user: the Entra object id (the `29:` id differs per bot). */
+export const userIdOf = (a: Activity): string => a.from?.aadObjectId ?? a.from?.id ?? '';
+
+const looksLikeEmail = (s: string | undefined): s is string => !!s && /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(s);
+
+/**
+ * The user's e-mail address from the Teams roster, so a first contact links to the person HR imported. The
+ * roster call costs a round trip, so it is made only for users the bot has not seen yet, and its failure (guest
+ * accounts, a slow connector) only means no link by e-mail.
+ */
+async function rosterEmail(context: TurnContext, logger: Logger): Promise<string | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no roster answer within ${ROSTER_TIMEOUT_MS} ms`)), ROSTER_TIMEOUT_MS);
+    });
+    const member = await Promise.race([TeamsInfo.getMember(context, context.activity.from.id), timeout]);
+    if (looksLikeEmail(member.email)) return member.email;
+    return looksLikeEmail(member.userPrincipalName) ? member.userPrincipalName : undefined;
+  } catch (err) {
+    logger.info('teams: roster lookup failed; the person is not linked by e-mail', {
+      reason: err instanceof Error ? err.message : String(err),
+    });
+    return undefined;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export class TeamsPeople {
+  constructor(
+    private readonly db: Database,
+    private readonly logger: Logger,
+  ) {}
+
+  private async known(tenantId: string, userId: string): Promise<boolean> {
+    const row = await this.db.prisma.channelIdentity.findUnique({
+      where: { platform_tenantId_userId: { platform: 'TEAMS', tenantId, userId } },
+      select: { id: true },
+    });
+    return row !== null;
+  }
+
+  /** The chat user behind an activity, with the reference the outbox needs to write to them later. */
+  async channelUser(context: TurnContext): Promise<ChannelUser> {
+    const a = context.activity;
+    const tenantId = tenantOf(a);
+    const userId = userIdOf(a);
+    const email = (await this.known(tenantId, userId)) ? undefined : await rosterEmail(context, this.logger);
+    return {
+      platform: 'TEAMS',
+      tenantId,
+      userId,
+      ...(a.from?.name ? { name: a.from.name } : {}),
+      ...(email ? { email } : {}),
+      ...(a.locale ? { locale: a.locale } : {}),
+      ...(a.localTimezone ? { timezone: a.localTimezone } : {}),
+      conversationRef: TurnContext.getConversationReference(a),
+      serviceUrl: a.serviceUrl,
+    };
+  }
+
+  /** The user removed the app: the outbox stops trying until they write again (identify clears the mark). */
+  async markUnreachable(a: Activity, reason: string): Promise<void> {
+    await this.db.prisma.channelIdentity.updateMany({
+      where: { platform: 'TEAMS', tenantId: tenantOf(a), userId: userIdOf(a) },
+      data: { unreachableAt: new Date(), unreachableReason: reason },
+    });
+  }
+}

@@ -1,0 +1,51 @@
+import type { TurnContext } from 'botbuilder';
+import type { Config } from '../../config.js';
+import type { Channel, ChannelDeps } from '../channel.js';
+import { TeamsCloudAdapter } from './adapter.js';
+import { createTeamsApplication } from './app.js';
+import { createAuthentication } from './auth/authentication.js';
+import { ProcessedActivities } from './dedup.js';
+import { TeamsPeople } from './people.js';
+import { messagesRoute } from './route.js';
+import { TeamsSender } from './sender.js';
+import { TeamsTurns } from './turns.js';
+
+/**
+ * Microsoft Teams over the Bot Framework: `POST /api/messages` plus the sender the outbox uses. Every Teams SDK
+ * import lives under src/channels/teams, so moving to the Teams SDK v2 or the M365 Agents SDK touches only it.
+ */
+export function createTeamsChannel(config: Config, deps: ChannelDeps): Channel {
+  const settings = config.teams;
+  const logger = deps.logger.child({ channel: 'teams' });
+  if (!settings.appId) {
+    logger.warn(
+      'TEAMS_INSECURE_DEV=true and no MICROSOFT_APP_ID: Teams requests are accepted WITHOUT authentication. ' +
+        'Use this only for local development and tests; set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD in production.',
+    );
+  }
+  const adapter = new TeamsCloudAdapter(createAuthentication(settings), logger);
+  const people = new TeamsPeople(deps.db, logger);
+  const turns = new TeamsTurns({ bot: deps.bot, people, logger, metrics: deps.metrics, defaultLocale: config.defaultLocale });
+  const app = createTeamsApplication(turns);
+  const processed = new ProcessedActivities(deps.db);
+
+  const logic = async (context: TurnContext) => {
+    if (await processed.seenBefore(context.activity)) {
+      logger.info('teams: activity delivered again; already processed', { activityId: context.activity.id });
+      return;
+    }
+    await app.run(context);
+  };
+
+  return {
+    name: 'teams',
+    routes: [messagesRoute(adapter, logic)],
+    sender: new TeamsSender(adapter, {
+      appId: settings.appId ?? '',
+      ...(settings.tenantId ? { tenantId: settings.tenantId } : {}),
+      logger,
+    }),
+    async start() {},
+    async stop() {},
+  };
+}

@@ -1,0 +1,139 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Config } from '../../../src/config.js';
+import type { Message } from '../../../src/core/messages.js';
+import type { DeliveryTarget } from '../../../src/core/ports.js';
+import { TeamsCloudAdapter } from '../../../src/channels/teams/adapter.js';
+import { createAuthentication } from '../../../src/channels/teams/auth/authentication.js';
+import { TeamsSender } from '../../../src/channels/teams/sender.js';
+import { createLogger } from '../../../src/logger.js';
+import { aTeamsUser, BOT_ID } from './support/activities.js';
+import { cardProblems, cardsOf, cardText } from './support/cards.js';
+import { FakeConnector } from './support/fake-connector.js';
+
+const logger = createLogger('silent');
+
+const insecure: Config['teams'] = {
+  appId: undefined,
+  appPassword: undefined,
+  tenantId: undefined,
+  appType: 'MultiTenant',
+  insecureDev: true,
+  openIdMetadataUrl: undefined,
+  loginUrl: undefined,
+};
+
+const reminder: Message = {
+  text: 'Morgen is je workshop “Excel”.',
+  blocks: [
+    { type: 'text', text: 'Morgen is je workshop “Excel”.' },
+    { type: 'actions', buttons: [{ action: 'link.calendar', value: 'w1', label: 'Zet in je agenda', url: 'https://example.org/c.ics' }] },
+  ],
+};
+
+describe('TeamsSender against a fake Bot Connector', () => {
+  let fake: FakeConnector;
+  let sender: TeamsSender;
+  const user = aTeamsUser();
+
+  /** A delivery target as the outbox has it: the conversation reference stored at the user's last contact. */
+  const stored = (): DeliveryTarget => ({
+    platform: 'TEAMS',
+    tenantId: user.tenantId,
+    userId: user.aadObjectId,
+    serviceUrl: fake.serviceUrl,
+    conversationRef: {
+      activityId: '1699',
+      user: { id: user.id, name: user.name, aadObjectId: user.aadObjectId },
+      bot: { id: BOT_ID, name: 'Vliegwiel' },
+      conversation: { id: user.conversationId, conversationType: 'personal', tenantId: user.tenantId },
+      channelId: 'msteams',
+      locale: 'nl-NL',
+      serviceUrl: fake.serviceUrl,
+    },
+  });
+
+  beforeAll(async () => {
+    fake = await FakeConnector.start();
+    sender = new TeamsSender(new TeamsCloudAdapter(createAuthentication(insecure), logger), { appId: '', logger });
+  });
+  afterAll(async () => fake?.stop());
+  beforeEach(() => fake.clear());
+
+  const sends = () => fake.calls.filter((c) => c.method === 'POST' && c.path.includes('/activities'));
+
+  it('sends a card with the stored reference', async () => {
+    expect(await sender.send(stored(), reminder, 'k1')).toEqual({ ok: true });
+    const [sent] = fake.activities();
+    expect(sent!.conversationId).toBe(user.conversationId);
+    const card = cardsOf(sent!.activity)[0];
+    expect(cardText(card)).toContain('Morgen is je workshop');
+    expect(cardProblems(card)).toEqual([]);
+    expect(sent!.activity.summary).toBe(reminder.text);
+  });
+
+  it.each([
+    ['429 with Retry-After', 429, { 'retry-after': '7' }, 7000],
+    ['429 without Retry-After', 429, {}, undefined],
+    ['412 precondition failed', 412, {}, undefined],
+    ['502 bad gateway', 502, {}, undefined],
+    ['504 gateway timeout', 504, {}, undefined],
+  ])('turns %s into a retry of that one message, without retrying inside the SDK', async (_name, status, headers, after) => {
+    fake.failNext(/\/activities/, { status, headers, body: { error: { code: 'Throttled', message: 'slow down' } } });
+    const result = await sender.send(stored(), reminder, 'k2');
+    expect(result).toMatchObject({ ok: false, kind: 'retry' });
+    expect(result.ok === false && result.kind === 'retry' ? result.retryAfterMs : 'n/a').toBe(after);
+    expect(sends()).toHaveLength(1);
+  });
+
+  it.each([
+    [403, 'ConversationBlockedByUser'],
+    [404, 'ConversationNotFound'],
+  ])('marks the person unreachable on %i %s (the user removed the app)', async (status, code) => {
+    fake.failNext(/\/activities/, { status, body: { error: { code, message: 'gone' } } });
+    const result = await sender.send(stored(), reminder, 'k3');
+    expect(result).toMatchObject({ ok: false, kind: 'permanent', unreachable: true });
+    expect(result.ok ? '' : result.reason).toContain(code);
+  });
+
+  it('gives up on a 400 without marking the person unreachable', async () => {
+    fake.failNext(/\/activities/, { status: 400, body: { error: { code: 'BadSyntax', message: 'bad' } } });
+    const result = await sender.send(stored(), reminder, 'k4');
+    expect(result).toMatchObject({ ok: false, kind: 'permanent' });
+    expect(result.ok === false && result.kind === 'permanent' ? result.unreachable : true).toBeFalsy();
+  });
+
+  it('opens the 1:1 chat when no reference is stored, sends in it, and returns the new reference', async () => {
+    const target: DeliveryTarget = { platform: 'TEAMS', tenantId: user.tenantId, userId: user.aadObjectId, serviceUrl: fake.serviceUrl, conversationRef: null };
+    const result = await sender.send(target, { text: 'Hallo', blocks: [{ type: 'text', text: 'Hallo' }] }, 'k5');
+    expect(result.ok).toBe(true);
+    const create = fake.calls.find((c) => c.method === 'POST' && c.path === '/v3/conversations');
+    expect(create?.body).toMatchObject({ isGroup: false, tenantId: user.tenantId, members: [{ id: user.aadObjectId }] });
+    const [sent] = fake.activities();
+    expect(sent!.conversationId).toMatch(/^a:created-/);
+    expect(sent!.activity.text).toBe('Hallo');
+    const ref = result.ok ? (result.ref as { conversation: { id: string } }) : undefined;
+    expect(ref?.conversation.id).toBe(sent!.conversationId);
+  });
+
+  it('reports a failed chat creation (app not installed) as unreachable', async () => {
+    fake.failNext(/^\/v3\/conversations$/, { status: 403, body: { error: { code: 'BotNotInConversationRoster', message: 'no' } } });
+    const target: DeliveryTarget = { platform: 'TEAMS', tenantId: user.tenantId, userId: user.aadObjectId, serviceUrl: fake.serviceUrl, conversationRef: null };
+    expect(await sender.send(target, reminder, 'k6')).toMatchObject({ ok: false, kind: 'permanent', unreachable: true });
+  });
+
+  it('gives up on a connector that does not answer (the SDK has no timeout of its own)', async () => {
+    const budgets = { reply: { retries: 0, maxWaitMs: 0, timeoutMs: 300 }, proactive: { retries: 0, maxWaitMs: 0, timeoutMs: 300 } };
+    const impatient = new TeamsSender(new TeamsCloudAdapter(createAuthentication(insecure), logger, budgets), { appId: '', logger });
+    fake.failNext(/\/activities/, { status: 0 });
+    const started = Date.now();
+    expect(await impatient.send(stored(), reminder, 'k8')).toMatchObject({ ok: false, kind: 'retry' });
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  it('retries later when the connector cannot be reached at all', async () => {
+    const target = stored();
+    const ref = target.conversationRef as { serviceUrl: string };
+    ref.serviceUrl = 'http://127.0.0.1:1/';
+    expect(await sender.send(target, reminder, 'k7')).toMatchObject({ ok: false, kind: 'retry' });
+  });
+});
