@@ -33,6 +33,34 @@ export default tseslint.config(
     },
   },
   {
+    // Each chat SDK stays inside its adapter folder, so replacing an SDK touches one folder.
+    files: ['src/**/*.ts'],
+    ignores: ['src/core/**', 'src/channels/teams/**', 'src/channels/slack/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['botbuilder', 'botbuilder-*', 'botframework-*', '@microsoft/teams-ai', '@microsoft/teams.*'], message: 'Teams SDK imports live in src/channels/teams.' },
+            { group: ['@slack/*'], message: 'Slack SDK imports live in src/channels/slack.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/channels/slack/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['botbuilder', 'botbuilder-*', 'botframework-*', '@microsoft/teams-ai'], message: 'Teams SDK imports live in src/channels/teams.' }] }],
+    },
+  },
+  {
+    files: ['src/channels/teams/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@slack/*'], message: 'Slack SDK imports live in src/channels/slack.' }] }],
+    },
+  },
+  {
     // Only src/config.ts reads the environment (tests and scripts may set up their own).
     files: ['src/**/*.ts'],
     ignores: ['src/config.ts'],

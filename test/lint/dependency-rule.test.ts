@@ -24,6 +24,13 @@ describe('the dependency rule (eslint)', () => {
     expect(await lint('src/channels/slack/example.ts', "import { App } from '@slack/bolt';\nexport const x = App;\n")).not.toContain('no-restricted-imports');
   });
 
+  it('keeps each chat SDK inside its own adapter folder', async () => {
+    expect(await lint('src/delivery/example.ts', "import { CloudAdapter } from 'botbuilder';\nexport const x = CloudAdapter;\n")).toContain('no-restricted-imports');
+    expect(await lint('src/channels/slack/example.ts', "import { CloudAdapter } from 'botbuilder';\nexport const x = CloudAdapter;\n")).toContain('no-restricted-imports');
+    expect(await lint('src/channels/teams/example.ts', "import { App } from '@slack/bolt';\nexport const x = App;\n")).toContain('no-restricted-imports');
+    expect(await lint('src/channels/teams/example.ts', "import { CloudAdapter } from 'botbuilder';\nexport const x = CloudAdapter;\n")).not.toContain('no-restricted-imports');
+  });
+
   it('allows process.env only in src/config.ts', async () => {
     expect(await lint('src/server/example.ts', 'export const p = process.env.PORT;\n')).toContain('no-restricted-properties');
     expect(await lint('src/config.ts', 'export const p = process.env.PORT;\n')).not.toContain('no-restricted-properties');
