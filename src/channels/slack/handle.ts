@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { webApi } from '@slack/bolt';
 import { t } from '../../core/i18n/index.js';
 import { message, type Locale, type Reply } from '../../core/messages.js';
-import { toLocale, type Actor } from '../../core/people/person.js';
+import { toLocale, type Actor, type ChannelUser } from '../../core/people/person.js';
 import type { SlackDeps } from './deps.js';
 import { publishHome } from './home.js';
 import type { Outlet } from './outlets.js';
@@ -22,9 +22,10 @@ export interface Input {
   home?: webApi.WebClient;
 }
 
-async function deliver(deps: SlackDeps, input: Input, actor: Actor, reply: Reply) {
+async function deliver(deps: SlackDeps, input: Input, actor: Actor, reply: Reply, user: ChannelUser) {
   if (reply.update) {
-    if (input.home) await publishHome(input.home, deps.bot, actor, input.userId);
+    // The action may have changed the person (the pause switch): the home is drawn from them as they are now.
+    if (input.home) await publishHome(input.home, deps.bot, await deps.bot.actorFor(user), input.userId);
     else {
       const [first, ...rest] = renderMessage(reply.update, actor.locale);
       if (first) await input.outlet.replace(first);
@@ -44,9 +45,10 @@ export async function handleInput(deps: SlackDeps, input: Input, work: (actor: A
   try {
     const profile = await deps.directory.lookup(input.userId);
     locale = toLocale(profile.locale, deps.defaultLocale);
-    const actor = await deps.bot.actorFor(channelUser(input.teamId, input.userId, profile, input.fallbackName, input.dmChannel));
+    const user = channelUser(input.teamId, input.userId, profile, input.fallbackName, input.dmChannel);
+    const actor = await deps.bot.actorFor(user);
     locale = actor.locale;
-    await deliver(deps, input, actor, await work(actor));
+    await deliver(deps, input, actor, await work(actor), user);
   } catch (err) {
     await reportError(deps, input.outlet, locale, err, { kind: input.kind, userId: input.userId });
   }

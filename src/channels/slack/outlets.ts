@@ -1,4 +1,4 @@
-import type { RespondFn, webApi } from '@slack/bolt';
+import { webApi, type RespondFn } from '@slack/bolt';
 import type { Logger } from '../../core/ports.js';
 import type { SlackMessage } from './render/message.js';
 
@@ -13,11 +13,8 @@ export interface Outlet {
 export function dmOutlet(client: webApi.WebClient, userId: string): Outlet {
   let channel: string | undefined;
   const post = async (messages: SlackMessage[]) => {
-    if (!channel) {
-      const opened = await client.conversations.open({ users: userId });
-      channel = opened.channel?.id;
-      if (!channel) throw new Error('conversations.open returned no channel');
-    }
+    // Slack also accepts the user id as the channel of the bot's DM; used if no DM id comes back.
+    channel ??= (await client.conversations.open({ users: userId })).channel?.id ?? userId;
     for (const m of messages) await client.chat.postMessage({ channel, text: m.text, blocks: m.blocks });
   };
   return { post, replace: (m) => post([m]) };
@@ -32,7 +29,13 @@ export function channelOutlet(client: webApi.WebClient, channel: string, ts?: st
     post,
     replace: async (m) => {
       if (!ts) return post([m]);
-      await client.chat.update({ channel, ts, text: m.text, blocks: m.blocks });
+      try {
+        await client.chat.update({ channel, ts, text: m.text, blocks: m.blocks });
+      } catch (err) {
+        // A message that can no longer be edited (deleted, too old): the new state still reaches the person.
+        if (!(err instanceof webApi.WebAPIPlatformError)) throw err;
+        await post([m]);
+      }
     },
   };
 }

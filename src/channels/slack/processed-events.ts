@@ -13,13 +13,25 @@ export class ProcessedEvents {
     private readonly logger: Logger,
   ) {}
 
-  /** True the first time `source`/`id` is seen. When the database fails we process rather than drop input. */
-  async firstTime(source: string, id: string): Promise<boolean> {
+  /**
+   * True the first time `source`/`id` is seen. With `forgetAfterMs`, an id seen longer ago than that counts as new
+   * again (taken over atomically, so two concurrent repeats still yield one winner). When the database fails we
+   * process rather than drop input.
+   */
+  async firstTime(source: string, id: string, forgetAfterMs?: number): Promise<boolean> {
     try {
       await this.prisma.processedEvent.create({ data: { source, eventId: id } });
       return true;
     } catch (e) {
-      if (isUniqueViolation(e)) return false;
+      if (isUniqueViolation(e)) {
+        if (forgetAfterMs === undefined) return false;
+        const now = new Date();
+        const taken = await this.prisma.processedEvent.updateMany({
+          where: { source, eventId: id, receivedAt: { lt: new Date(now.getTime() - forgetAfterMs) } },
+          data: { receivedAt: now },
+        });
+        return taken.count === 1;
+      }
       this.logger.warn('slack dedup unavailable; processing anyway', { source, err: e });
       return true;
     }

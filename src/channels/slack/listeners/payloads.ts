@@ -81,8 +81,9 @@ export const formMeta = z.object({
   channel: z.string().optional(),
 });
 
-export const teamOf = (p: { team?: { id: string } | null; user: { team_id?: string | undefined } }) =>
-  p.team?.id ?? p.user.team_id ?? '';
+/** The workspace of an interaction: its team, the user's team, or what Bolt worked out from the payload. */
+export const teamOf = (p: { team?: { id: string } | null; user: { team_id?: string | undefined } }, fallback?: string) =>
+  p.team?.id ?? p.user.team_id ?? fallback ?? '';
 
 /** The bot's DM with a person is an `im` channel, whose id starts with D. */
 export const isDm = (channel: string | undefined): channel is string => !!channel && channel.startsWith('D');

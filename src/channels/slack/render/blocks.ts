@@ -33,8 +33,8 @@ export function splitText(text: string, max: number): string[] {
   return pieces;
 }
 
-// Escaping can triple a character (`<` → `&lt;`), so raw pieces are a third of the limit at worst… but text is
-// mostly letters: split at 2,500 raw characters and let `mrkdwn` clip the rare piece that still grows too long.
+// Escaping makes `<` four characters (`&lt;`), so no raw size is safe for every text; but text is mostly letters:
+// pieces of 2,500 raw characters fit, and `mrkdwn` clips the rare piece full of `&<>` that grows past 3,000.
 const TEXT_PIECE = 2500;
 
 const section = (text: string): SlackBlock => ({ type: 'section', text: mrkdwn(safeMrkdwn(text), LIMITS.sectionText) });

@@ -15,6 +15,7 @@ export const appHomeOpened =
     if (!parsed.success || (parsed.data.tab !== undefined && parsed.data.tab !== 'home')) return;
     const userId = parsed.data.user;
     const teamId = context.teamId ?? eventEnvelope.parse(body).team_id ?? '';
+    deps.metrics.chatInputs.inc({ platform: 'slack', kind: 'home' });
     let locale = deps.defaultLocale;
     try {
       const profile = await deps.directory.lookup(userId);

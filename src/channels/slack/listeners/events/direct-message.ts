@@ -3,7 +3,7 @@ import type { SlackDeps } from '../../deps.js';
 import { handleInput } from '../../handle.js';
 import { fromSlackText } from '../../incoming-text.js';
 import { channelOutlet } from '../../outlets.js';
-import { eventEnvelope, messageEvent } from '../payloads.js';
+import { eventEnvelope, isDm, messageEvent } from '../payloads.js';
 
 /**
  * A message in the person's DM with the bot (`message.im`). Edits, deletions, bot messages and other
@@ -15,7 +15,9 @@ export const directMessage =
     const parsed = messageEvent.safeParse(event);
     if (!parsed.success) return;
     const m = parsed.data;
-    if (m.channel_type !== 'im' || m.subtype !== undefined || m.bot_id !== undefined) return;
+    // Only DMs are subscribed (message.im); a payload without channel_type is judged by its D… channel id.
+    const inDm = m.channel_type === undefined ? isDm(m.channel) : m.channel_type === 'im';
+    if (!inDm || m.subtype !== undefined || m.bot_id !== undefined) return;
     const teamId = context.teamId ?? eventEnvelope.parse(body).team_id ?? '';
     await handleInput(
       deps,

@@ -1,0 +1,70 @@
+import { App, webApi, type AppOptions } from '@slack/bolt';
+import type { Logger } from '../../core/ports.js';
+import { workspaceAuth } from './authorize.js';
+import { boltLogger } from './bolt-logger.js';
+import type { SlackDeps } from './deps.js';
+import { registerListeners } from './listeners/index.js';
+import { ackFirst } from './middleware/ack-first.js';
+import { dedup } from './middleware/dedup.js';
+import { InFlight } from './middleware/in-flight.js';
+import type { ProcessedEvents } from './processed-events.js';
+import { SignedHttpReceiver } from './receiver.js';
+
+export interface SlackSettings {
+  mode: 'http' | 'socket';
+  botToken: string;
+  signingSecret: string;
+  appToken?: string;
+  apiUrl: string;
+}
+
+export interface BuiltApp {
+  app: App;
+  receiver: SignedHttpReceiver | undefined;
+  inFlight: InFlight;
+  warm(): Promise<void>;
+}
+
+/**
+ * Interactive answers may wait out a short 429 (the person is waiting for this very answer), but never
+ * WebClient's default of ten retries over thirty minutes.
+ */
+export const interactiveClientOptions = (apiUrl: string, logger: Logger): webApi.WebClientOptions => ({
+  slackApiUrl: apiUrl,
+  retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 2000 },
+  timeout: 10_000,
+  logger: boltLogger(logger),
+});
+
+/** The Bolt app over our HTTP route, or over Socket Mode when an app-level token is configured. */
+export function buildApp(settings: SlackSettings, deps: SlackDeps, processed: ProcessedEvents, now?: () => number): BuiltApp {
+  const clientOptions = interactiveClientOptions(settings.apiUrl, deps.logger);
+  const auth = workspaceAuth(new webApi.WebClient(undefined, clientOptions), settings.botToken);
+  const common: AppOptions = {
+    authorize: auth.authorize,
+    logger: boltLogger(deps.logger),
+    clientOptions,
+    // Unused, and Bolt's default store allocates per event.
+    convoStore: false,
+  };
+  const inFlight = new InFlight();
+  let receiver: SignedHttpReceiver | undefined;
+  let app: App;
+  if (settings.mode === 'socket') {
+    if (!settings.appToken) throw new Error('Slack Socket Mode needs SLACK_APP_TOKEN');
+    app = new App({ ...common, socketMode: true, appToken: settings.appToken });
+  } else {
+    receiver = new SignedHttpReceiver(settings.signingSecret, deps.logger, boltLogger(deps.logger), now, (work) => inFlight.track(work));
+    app = new App({ ...common, receiver });
+  }
+  // Socket Mode has no receiver of ours, so the middleware counts the work there (in HTTP mode it is counted twice, harmlessly).
+  app.use(inFlight.middleware);
+  app.use(ackFirst);
+  app.use(dedup(processed, deps.logger));
+  registerListeners(app, deps);
+  // Listeners handle their own errors; what reaches here is Bolt's (authorisation, middleware).
+  app.error(async (error) => {
+    deps.logger.error('slack app error', { err: error });
+  });
+  return { app, receiver, inFlight, warm: auth.warm };
+}
