@@ -1,11 +1,20 @@
+import { z } from 'zod';
 import type { CoreContext } from '../context.js';
 import { DomainError } from '../errors.js';
 import { translator } from '../i18n/index.js';
-import { message, type Message, type Reply } from '../messages.js';
+import { message, type Reply } from '../messages.js';
 import type { Actor } from '../people/person.js';
-import type { Prompt } from './prompt.js';
+import type { ActionInput } from '../chat/feature.js';
+import { localDate } from '../time.js';
+import { followUpMessage, promptMessage } from './prompt-message.js';
+import type { Answer, Delivery } from './prompt.js';
+import { snoozeUntil, zoneOr } from './rhythm.js';
 
+/** Free text counts as an answer to a prompt sent in the last week; older questions are let go. */
 const ANSWER_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
+const MAX_ANSWER = 4000;
+
+const scaleValue = z.string().regex(/^[0-9a-f-]{36}:[1-5]$/i);
 
 /** Audience tags a person's prompts are chosen for, from their department and roles. */
 export function audiencesOf(actor: Actor): string[] {
@@ -17,60 +26,100 @@ export function audiencesOf(actor: Actor): string[] {
   return tags;
 }
 
+/**
+ * Asking and answering. The bot thanks briefly and never comments on what someone wrote: every answer gets the
+ * same thanks (or the scenario's follow-up question). Each action names a delivery; the repository only finds it
+ * when it is the actor's own, so a button value replayed by someone else changes nothing.
+ */
 export class ReflectionService {
   constructor(private readonly ctx: CoreContext) {}
-
-  promptMessage(actor: Actor, prompt: Prompt, deliveryId: string): Message {
-    const tr = translator(actor.locale);
-    const question = prompt.text[actor.locale];
-    return {
-      text: question,
-      blocks: [
-        { type: 'header', text: tr('reflect.title') },
-        { type: 'text', text: question },
-        { type: 'context', text: tr('reflect.answer_hint') },
-        {
-          type: 'actions',
-          buttons: [
-            { action: 'reflect.skip', value: deliveryId, label: tr('reflect.button_skip') },
-            { action: 'reflect.later', value: deliveryId, label: tr('reflect.button_later') },
-          ],
-        },
-      ],
-    };
-  }
 
   async now(actor: Actor): Promise<Reply> {
     const prompt = await this.ctx.reflections.pickPrompt(actor.person.id, audiencesOf(actor));
     if (!prompt) return { messages: [message(translator(actor.locale)('reflect.none'))] };
     const id = await this.ctx.reflections.createDelivery(actor.person.id, prompt.id, 'ON_DEMAND', this.ctx.clock.now());
-    return { messages: [this.promptMessage(actor, prompt, id)] };
+    return { messages: [promptMessage(actor, { prompt, deliveryId: id })] };
   }
 
   /** Free text that is not a command: an answer, when a prompt is waiting for one. */
   async tryAnswer(actor: Actor, text: string): Promise<Reply | null> {
-    const now = this.ctx.clock.now();
-    const open = await this.ctx.reflections.openDelivery(actor.person.id, new Date(now.getTime() - ANSWER_WINDOW_MS));
+    const since = new Date(this.ctx.clock.now().getTime() - ANSWER_WINDOW_MS);
+    const open = await this.ctx.reflections.openDelivery(actor.person.id, since);
     if (!open) return null;
-    const tr = translator(actor.locale);
-    await this.ctx.reflections.answer(open.id, actor.person.id, text.slice(0, 4000), open.awaitingFollowUp, now);
-    if (!open.awaitingFollowUp && open.prompt.followUp) {
-      return { messages: [message(open.prompt.followUp[actor.locale])] };
-    }
-    return { messages: [message(tr('reflect.thanks'))] };
+    return (await this.store(actor, open, { text: text.slice(0, MAX_ANSWER), scale: null })) ?? this.closed(actor);
+  }
+
+  /** The answer form (Teams card input, Slack modal, console): answers exactly the delivery it came with. */
+  async answerForm(actor: Actor, input: ActionInput): Promise<Reply> {
+    const raw = input.form?.answer;
+    const text = (Array.isArray(raw) ? raw.join('\n') : (raw ?? '')).trim();
+    const d = await this.own(actor, input.value);
+    if (!text) return { messages: [message(translator(actor.locale)('reflect.answer_hint'))] };
+    if (!this.isOpen(d)) return this.closed(actor);
+    return (await this.store(actor, d, { text: text.slice(0, MAX_ANSWER), scale: null })) ?? this.closed(actor);
+  }
+
+  async scale(actor: Actor, value: string): Promise<Reply> {
+    if (!scaleValue.safeParse(value).success) throw new DomainError('not_found');
+    const [id, n] = [value.slice(0, 36), Number(value.slice(37))];
+    const d = await this.own(actor, id);
+    if (!this.isOpen(d)) return this.closed(actor);
+    const reply = await this.store(actor, d, { text: '', scale: n }, true);
+    if (!reply) return this.closed(actor);
+    const thanks = message(translator(actor.locale)('reflect.thanks_scale', { scale: n }));
+    // The card the number was clicked on becomes the thanks; a scenario's follow-up question follows it.
+    return { messages: d.prompt.followUp && !d.awaitingFollowUp ? reply.messages : [], update: thanks };
   }
 
   async skip(actor: Actor, deliveryId: string): Promise<Reply> {
-    await this.ctx.reflections.skip(deliveryId, actor.person.id);
-    const text = translator(actor.locale)('reflect.skipped');
-    return { messages: [], update: message(text) };
+    const d = await this.own(actor, deliveryId);
+    const tr = translator(actor.locale);
+    if (!(await this.ctx.reflections.skip(d.id, actor.person.id, this.ctx.clock.now()))) return this.closed(actor);
+    return { messages: [], update: message(tr('reflect.skipped')) };
   }
 
   async later(actor: Actor, deliveryId: string): Promise<Reply> {
-    const until = new Date(this.ctx.clock.now().getTime() + 24 * 60 * 60 * 1000);
-    if (!deliveryId) throw new DomainError('not_found');
-    await this.ctx.reflections.snooze(deliveryId, actor.person.id, until);
-    const text = translator(actor.locale)('reflect.snoozed');
-    return { messages: [], update: message(text) };
+    const d = await this.own(actor, deliveryId);
+    const tr = translator(actor.locale);
+    const tz = zoneOr(actor.person.timezone, this.ctx.settings.timezone);
+    const until = snoozeUntil(this.ctx.clock.now(), tz);
+    const reask = {
+      idempotencyKey: `prompt.snoozed:${d.id}:${until.toISOString()}`,
+      kind: 'prompt.snoozed',
+      personId: actor.person.id,
+      payload: { deliveryId: d.id },
+      notBefore: until,
+    };
+    const snoozed = await this.ctx.reflections.snooze(d.id, actor.person.id, until, reask);
+    if (!snoozed && d.status !== 'SNOOZED') return this.closed(actor);
+    const day = new Intl.DateTimeFormat(actor.locale === 'nl' ? 'nl-NL' : 'en-GB', { weekday: 'long', timeZone: tz }).format(until);
+    const p = localDate(until, tz);
+    const time = `${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}`;
+    return { messages: [], update: message(tr('reflect.snoozed', { when: tr('reflect.when', { day, time }) })) };
+  }
+
+  private async own(actor: Actor, deliveryId: string): Promise<Delivery> {
+    const d = await this.ctx.reflections.ownDelivery(actor.person.id, deliveryId);
+    if (!d) throw new DomainError('not_found');
+    return d;
+  }
+
+  private isOpen(d: Delivery) {
+    return d.status === 'SENT' || d.status === 'SNOOZED';
+  }
+
+  private closed(actor: Actor): Reply {
+    return { messages: [message(translator(actor.locale)('reflect.closed'))] };
+  }
+
+  /** Stores the answer; asks the follow-up question after a first answer, else thanks. Null: it was closed meanwhile. */
+  private async store(actor: Actor, d: Delivery, answer: Answer, isScale = false): Promise<Reply | null> {
+    const followUp = d.awaitingFollowUp && !isScale;
+    const ok = await this.ctx.reflections.answer(d.id, actor.person.id, answer, followUp, this.ctx.clock.now());
+    if (!ok) return null;
+    if (!followUp && !d.awaitingFollowUp && d.prompt.followUp) {
+      return { messages: [followUpMessage(actor, d.id, d.prompt.followUp[actor.locale])] };
+    }
+    return { messages: [message(translator(actor.locale)('reflect.thanks'))] };
   }
 }
