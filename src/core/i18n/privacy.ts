@@ -9,7 +9,12 @@ export const nl = {
   'data.erase_confirm_text': 'Je reflecties en dossier worden gewist. Dit kan niet terug.',
   'data.erased': 'Je gegevens zijn gewist. Typ iets om opnieuw te beginnen.',
   'data.export_ready': 'Je download staat klaar (1 uur geldig): {url}',
-  'data.export_inline': 'Hier is alles wat Vliegwiel over je weet:',} as const;
+  'data.export_inline': 'Hier is alles wat Vliegwiel over je weet:',
+  'data.export_json': 'Alles als JSON (voor een computer)',
+  'data.export_markdown': 'Alles als tekst (om te lezen)',
+  'data.md_title': 'Wat Vliegwiel over {name} weet',
+  'data.md_made': 'Gemaakt op {date}.',
+} as const;
 
 export const en: Record<keyof typeof nl, string> = {
   'data.title': 'My data',
@@ -21,4 +26,9 @@ export const en: Record<keyof typeof nl, string> = {
   'data.erase_confirm_text': 'Your reflections and dossier will be erased. This cannot be undone.',
   'data.erased': 'Your data has been erased. Type anything to start again.',
   'data.export_ready': 'Your download is ready (valid for 1 hour): {url}',
-  'data.export_inline': 'Here is everything Vliegwiel knows about you:',};
+  'data.export_inline': 'Here is everything Vliegwiel knows about you:',
+  'data.export_json': 'Everything as JSON (for a computer)',
+  'data.export_markdown': 'Everything as text (to read)',
+  'data.md_title': 'What Vliegwiel knows about {name}',
+  'data.md_made': 'Made on {date}.',
+};

@@ -9,11 +9,14 @@ export interface PersonalDataExport {
   goals: Record<string, unknown>[];
   promptDeliveries: Record<string, unknown>[];
   events: Record<string, unknown>[];
+  programmes: Record<string, unknown>[];
 }
 
 export interface PrivacyRepository {
   counts(personId: string): Promise<{ signups: number; reflections: number; klussen: number }>;
   export(personId: string): Promise<PersonalDataExport>;
+  /** Writes the export into the audit log (who, when; not what). */
+  recordExport(personId: string, now: Date): Promise<void>;
   /** Deletes personal content and anonymises history (sign-up counts stay right). */
   erase(personId: string, now: Date): Promise<void>;
 }

@@ -17,7 +17,7 @@ export class PrismaPrivacyRepository implements PrivacyRepository {
 
   async export(personId: string): Promise<PersonalDataExport> {
     const db = this.db;
-    const [person, identities, skills, signups, klusInterests, klussenOwned, reflections, goals, promptDeliveries, events] =
+    const [person, identities, skills, signups, klusInterests, klussenOwned, reflections, goals, promptDeliveries, events, programmes] =
       await Promise.all([
         db.person.findUniqueOrThrow({ where: { id: personId }, include: { organization: { select: { name: true } } } }),
         db.channelIdentity.findMany({ where: { personId }, omit: { conversationRef: true } }),
@@ -29,6 +29,7 @@ export class PrismaPrivacyRepository implements PrivacyRepository {
         db.goal.findMany({ where: { personId } }),
         db.promptDelivery.findMany({ where: { personId }, include: { prompt: { select: { key: true, textNl: true, textEn: true } } } }),
         db.engagementEvent.findMany({ where: { personId }, orderBy: { occurredAt: 'asc' } }),
+        db.programmeEnrolment.findMany({ where: { personId }, include: { programme: { select: { key: true, name: true } } } }),
       ]);
     return {
       person: plain([person])[0],
@@ -41,15 +42,24 @@ export class PrismaPrivacyRepository implements PrivacyRepository {
       goals: plain(goals),
       promptDeliveries: plain(promptDeliveries),
       events: plain(events),
+      programmes: plain(programmes),
     };
+  }
+
+  async recordExport(personId: string, now: Date) {
+    await this.db.auditLog.create({ data: { at: now, actor: personId, actorId: personId, action: 'privacy.export', subject: personId } });
   }
 
   async erase(personId: string, now: Date) {
     await this.db.$transaction(async (tx) => {
+      // The trail keeps the pseudonymous id only: who asked for erasure, and when.
+      await tx.auditLog.create({ data: { at: now, actor: personId, actorId: personId, action: 'privacy.erase', subject: personId } });
       await tx.reflection.deleteMany({ where: { personId } });
       await tx.goal.deleteMany({ where: { personId } });
       await tx.promptDelivery.deleteMany({ where: { personId } });
       await tx.programmeEnrolment.deleteMany({ where: { personId } });
+      // A dossier file waiting behind a download link is dossier data too.
+      await tx.download.deleteMany({ where: { personId } });
       await tx.personSkill.deleteMany({ where: { personId } });
       await tx.channelIdentity.deleteMany({ where: { personId } });
       await tx.outboxMessage.updateMany({ where: { personId, status: 'PENDING' }, data: { status: 'CANCELLED', lastError: 'person erased' } });
