@@ -1,17 +1,39 @@
 import type { CoreContext } from '../context.js';
-import { DomainError } from '../errors.js';
-import { formatDate, truncate } from '../format.js';
 import { translator, type Translate } from '../i18n/index.js';
-import { message, type Block, type Locale, type Message, type Reply } from '../messages.js';
-import type { Actor } from '../people/person.js';
+import type { Block, Button, Locale, Message } from '../messages.js';
+import { hasRole, type Actor } from '../people/person.js';
+import { KlusChoosing } from './choosing.js';
+import { KlusComposer } from './compose.js';
+import { expiredDraft } from './drafts.js';
+import { KlusJoining } from './joining.js';
 import type { KlusForPerson } from './klus.js';
 import { rankKlussen } from './match.js';
+import { KlusPosting } from './posting.js';
+import { KlusRelease } from './release.js';
+import { candidatesButton, interestButton, klusItem, withdrawButton } from './render.js';
+import { SkillsService } from './skills.js';
 
 const MAX_SHOWN = 10;
 
+/** The Klussenbank: the list everyone sees, and the use cases of posting, joining, release and choosing. */
 export class KlussenService {
-  constructor(private readonly ctx: CoreContext) {}
+  readonly posting: KlusPosting;
+  readonly joining: KlusJoining;
+  readonly choosing: KlusChoosing;
+  readonly release: KlusRelease;
+  readonly skills: SkillsService;
+  readonly composer: KlusComposer;
 
+  constructor(private readonly ctx: CoreContext) {
+    this.posting = new KlusPosting(ctx);
+    this.joining = new KlusJoining(ctx, (actor, q, notice) => this.list(actor, q, notice));
+    this.choosing = new KlusChoosing(ctx);
+    this.release = new KlusRelease(ctx);
+    this.skills = new SkillsService(ctx);
+    this.composer = new KlusComposer(ctx);
+  }
+
+  /** Open klussen the person may join, filtered by words, best skill match first. */
   async list(actor: Actor, q: string, notice?: string): Promise<Message> {
     const tr = translator(actor.locale);
     const now = this.ctx.clock.now();
@@ -21,59 +43,33 @@ export class KlussenService {
     ]);
     const words = q.toLowerCase().split(/\s+/).filter(Boolean);
     const filtered = open.filter((k) => {
-      const hay = `${k.title} ${k.description} ${k.skills.join(' ')}`.toLowerCase();
+      const hay = `${k.title} ${k.description} ${k.skills.join(' ')} ${k.location ?? ''} ${k.organizationName ?? ''}`.toLowerCase();
       return words.every((w) => hay.includes(w));
     });
     const ranked = rankKlussen(filtered, actor.person.skills, confirmed).slice(0, MAX_SHOWN);
     const blocks: Block[] = [{ type: 'header', text: tr('klussen.title') }];
     if (notice) blocks.push({ type: 'text', text: notice });
     if (ranked.length === 0) blocks.push({ type: 'text', text: tr('klussen.none') });
-    for (const { klus, match } of ranked) blocks.push(this.item(klus, match.matched, tr, actor.locale));
+    for (const { klus, match } of ranked) blocks.push(this.item(actor, klus, match.matched, tr, actor.locale));
     return { text: notice ?? tr('klussen.title'), blocks };
   }
 
-  item(k: KlusForPerson, matched: string[], tr: Translate, locale: Locale): Block {
-    const fields = [];
-    if (k.skills.length) fields.push({ label: tr('klussen.skills'), value: k.skills.join(', ') });
-    if (k.hoursPerWeek) fields.push({ label: '⏱', value: tr('klussen.hours', { hours: k.hoursPerWeek }) });
-    if (k.startsOn && k.endsOn)
-      fields.push({
-        label: tr('klussen.period'),
-        value: `${formatDate(k.startsOn, locale, 'UTC')} – ${formatDate(k.endsOn, locale, 'UTC')}`,
-      });
-    const text = [truncate(k.description, 200), matched.length ? tr('klussen.match', { skills: matched.join(', ') }) : '']
-      .filter(Boolean)
-      .join('\n');
+  item(actor: Actor, k: KlusForPerson, matched: string[], tr: Translate, locale: Locale): Block {
+    const mine = k.ownerId === actor.person.id;
+    const lines = [matched.length ? tr('klussen.match', { skills: matched.join(', ') }) : '', mine ? tr('klussen.yours') : ''];
     const interested = k.myInterest === 'INTERESTED' || k.myInterest === 'ACCEPTED';
-    return {
-      type: 'item',
-      title: k.title,
-      text,
-      fields,
-      buttons: interested
-        ? [{ action: 'klus.withdraw', value: k.id, label: tr('klussen.button_withdraw') }]
-        : [{ action: 'klus.interest', value: k.id, label: tr('klussen.button_interest'), style: 'primary' }],
-    };
+    const buttons: Button[] = [];
+    if (!mine) buttons.push(interested ? withdrawButton(k.id, tr) : interestButton(k.id, tr));
+    // Candidates are for the owner and HR only; the button is not even shown to others.
+    if (mine || hasRole(actor.person, 'HR')) buttons.push(candidatesButton(k.id, tr));
+    const status = interested ? [{ label: tr('klussen.status'), value: tr('klussen.status_interested') }] : [];
+    return klusItem(k, tr, locale, this.ctx.settings.timezone, { lines, fields: status, buttons });
   }
 
-  async interest(actor: Actor, klusId: string): Promise<Reply> {
-    const tr = translator(actor.locale);
-    const klus = await this.ctx.klussen.get(klusId);
-    if (!klus) throw new DomainError('not_found');
-    if (klus.status !== 'OPEN') throw new DomainError('klus_closed');
-    if (!klus.openToRegion && klus.organizationId !== actor.person.organizationId) throw new DomainError('forbidden');
-    const before = await this.ctx.klussen.setInterest(klusId, actor.person.id, 'INTERESTED');
-    const text = tr(before === 'INTERESTED' ? 'klussen.already_interested' : 'klussen.interested', { title: klus.title });
-    return { messages: [message(text)], update: await this.list(actor, '', text) };
+  /** The deadline job: open klussen past their deadline close and their owners are told. */
+  async expireDue(): Promise<number> {
+    const expired = await this.ctx.klussen.expireDue(this.ctx.clock.now(), expiredDraft);
+    if (expired.length) this.ctx.logger.info('klussen expired', { count: expired.length });
+    return expired.length;
   }
-
-  async withdraw(actor: Actor, klusId: string): Promise<Reply> {
-    const tr = translator(actor.locale);
-    const klus = await this.ctx.klussen.get(klusId);
-    if (!klus) throw new DomainError('not_found');
-    await this.ctx.klussen.setInterest(klusId, actor.person.id, 'WITHDRAWN');
-    const text = tr('klussen.withdrawn', { title: klus.title });
-    return { messages: [message(text)], update: await this.list(actor, '', text) };
-  }
-
 }
