@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { normaliseSkill } from '../core/people/person.js';
 import type { Prisma } from '../db/database.js';
 import { CsvFileError, parseCsv } from './csv.js';
-import { listOf, required, sameValues, text, validateRows, type ImportReport } from './import-report.js';
+import { keyColumn, listOf, required, sameValues, text, validateRows, type ImportReport } from './import-report.js';
 import { ensureOrganizations } from './organizations.js';
 import { parseDate } from '../core/time.js';
 
@@ -18,10 +18,7 @@ const date = (name: string) =>
 
 const row = z
   .object({
-    key: z
-      .string()
-      .trim()
-      .regex(/^[\w.-]{1,100}$/, 'key must be 1–100 letters, digits, dots, dashes or underscores'),
+    key: keyColumn,
     title: required('title'),
     description: text(4000),
     skills: text(2000).transform((s) => [...new Set(listOf(s).map(normaliseSkill))]),

@@ -57,3 +57,9 @@ export const listOf = (s: string) =>
     .split('|')
     .map((x) => x.trim())
     .filter(Boolean);
+
+/** The `key` column of workshops and klussen: stable, URL- and CLI-friendly. */
+export const keyColumn = z
+  .string()
+  .trim()
+  .regex(/^[\w.-]{1,100}$/, 'key must be 1–100 letters, digits, dots, dashes or underscores');

@@ -4,7 +4,7 @@ import type { Prisma } from '../db/database.js';
 import { applyWorkshopChange } from '../db/repos/workshop-changes.js';
 import { include, toWorkshop } from '../db/repos/workshops.js';
 import { parseCsv } from './csv.js';
-import { listOf, required, sameValues, text, validateRows, type ImportReport } from './import-report.js';
+import { keyColumn, listOf, required, sameValues, text, validateRows, type ImportReport } from './import-report.js';
 import { ensureOrganizations } from './organizations.js';
 import { parseDateTime } from '../core/time.js';
 
@@ -21,10 +21,7 @@ const rowSchema = (timeZone: string) => {
       });
   return z
     .object({
-      key: z
-        .string()
-        .trim()
-        .regex(/^[\w.-]{1,100}$/, 'key must be 1–100 letters, digits, dots, dashes or underscores'),
+      key: keyColumn,
       title: required('title'),
       description: text(4000),
       starts_at: when('starts_at'),

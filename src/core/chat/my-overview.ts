@@ -3,7 +3,7 @@ import { formatSlot } from '../format.js';
 import { translator } from '../i18n/index.js';
 import type { Block, Message } from '../messages.js';
 import type { Actor } from '../people/person.js';
-import { encodeState } from '../workshops/render.js';
+import { cancelButton, encodeState } from '../workshops/render.js';
 
 /** "mijn": sign-ups, klussen and settings; also the body of Slack's App Home. */
 export async function myOverview(ctx: CoreContext, actor: Actor, notice?: string): Promise<Message> {
@@ -32,20 +32,7 @@ export async function myOverview(ctx: CoreContext, actor: Actor, notice?: string
               : tr('workshops.you_are_waiting', { position: s.position ?? '?' }),
         },
       ],
-      buttons: [
-        {
-          action: 'my.cancel',
-          value: encodeState({ w: w.id, q: '', o: 0 }),
-          label: tr('workshops.button_cancel'),
-          style: 'danger',
-          confirm: {
-            title: tr('workshops.confirm_cancel_title'),
-            text: tr('workshops.confirm_cancel_text', { title: w.title }),
-            yes: tr('common.yes'),
-            no: tr('common.no'),
-          },
-        },
-      ],
+      buttons: [cancelButton('my.cancel', encodeState({ w: w.id, q: '', o: 0 }), w.title, tr)],
     });
   }
   blocks.push({ type: 'header', text: tr('my.klussen') });

@@ -38,18 +38,7 @@ export function workshopItem(
       w.myStatus === 'CONFIRMED'
         ? `✅ ${tr('workshops.you_are_signed_up')}`
         : `⏳ ${tr('workshops.you_are_waiting', { position: w.myPosition ?? '?' })}`;
-    buttons.push({
-      action: 'workshop.cancel',
-      value,
-      label: tr('workshops.button_cancel'),
-      style: 'danger',
-      confirm: {
-        title: tr('workshops.confirm_cancel_title'),
-        text: tr('workshops.confirm_cancel_text', { title: w.title }),
-        yes: tr('common.yes'),
-        no: tr('common.no'),
-      },
-    });
+    buttons.push(cancelButton('workshop.cancel', value, w.title, tr));
     if (w.myStatus === 'CONFIRMED') {
       buttons.push({ action: 'link.calendar', value: w.id, label: tr('workshops.calendar'), url: calendarUrl(publicUrl, w.icsToken) });
     }
@@ -74,3 +63,17 @@ export function workshopItem(
 }
 
 export const calendarUrl = (publicUrl: string, icsToken: string) => `${publicUrl}/calendar/${icsToken}.ics`;
+
+/** "Afmelden" always asks first: a mis-tap must not give a seat away. */
+export const cancelButton = (action: string, value: string, title: string, tr: Translate): Button => ({
+  action,
+  value,
+  label: tr('workshops.button_cancel'),
+  style: 'danger',
+  confirm: {
+    title: tr('workshops.confirm_cancel_title'),
+    text: tr('workshops.confirm_cancel_text', { title }),
+    yes: tr('common.yes'),
+    no: tr('common.no'),
+  },
+});
