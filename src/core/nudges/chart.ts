@@ -1,0 +1,43 @@
+import type { Translate } from '../i18n/index.js';
+import type { EngagementReport } from './report.js';
+
+/** A horizontal bar chart, neutral: the outer layer draws it (PNG) and serves it. Values are shares 0..100. */
+export interface BarChart {
+  title: string;
+  sections: { title: string; bars: { label: string; value: number | null; series: number }[] }[];
+  /** Shown for a bar without a value (a suppressed group). */
+  hiddenLabel: string;
+}
+
+/** Stores a chart image where chat platforms can fetch it; returns the path under the public URL. */
+export interface ChartStore {
+  publish(chart: BarChart, ownerId: string, now: Date): Promise<string>;
+}
+
+const short = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}.` : s);
+
+/** The report's chart: each group's share over the rolling window, and each campaign's click share per variant. */
+export function reportChart(r: EngagementReport, tr: Translate, dimension: string): BarChart {
+  const variantKeys = [...new Set(r.campaigns.map((c) => c.variant))].sort();
+  return {
+    title: tr('report.chart_title', { weeks: r.activityWeeks }),
+    hiddenLabel: tr('report.chart_hidden'),
+    sections: [
+      { title: tr('report.chart_groups', { dimension }), bars: r.current.map((c) => ({ label: c.group, value: c.share, series: 0 })) },
+      ...(r.campaigns.length
+        ? [{
+            title: tr('report.chart_campaigns'),
+            // The variant must stay readable when a long campaign key is cut to fit the label column.
+            bars: r.campaigns.map((c) => ({ label: `${short(c.campaign, 17)} ${c.variant}`, value: c.clickShare, series: Math.max(0, variantKeys.indexOf(c.variant)) })),
+          }]
+        : []),
+    ],
+  };
+}
+
+/** The same figures as text: the image's alt text, for screen readers and clients that show no images. */
+export function chartAlt(chart: BarChart): string {
+  return chart.sections
+    .map((s) => `${s.title}: ${s.bars.map((b) => `${b.label} ${b.value === null ? chart.hiddenLabel : `${b.value}%`}`).join('; ')}`)
+    .join('. ');
+}

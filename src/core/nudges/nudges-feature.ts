@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import type { Feature } from '../chat/feature.js';
+import type { CoreContext } from '../context.js';
+import { DomainError } from '../errors.js';
+import { translator } from '../i18n/index.js';
+import { message, type Block, type Message, type Reply } from '../messages.js';
+import { hasRole, type Actor } from '../people/person.js';
+import { workshopItem } from '../workshops/render.js';
+import { chooseWorkshops } from './choose.js';
+import { campaignsMessage, setStatus } from './campaigns-message.js';
+import { composeDigest, composeNudge, NUDGE_OPEN } from './compose.js';
+import { nudgeSettings } from './nudge-service.js';
+import { parseDimension, reportCsvMessage, reportMessage } from './report-message.js';
+
+/** Runs a chat command as if the person typed it (a nudge's button for klussen or a reflection question). */
+export type RunText = (actor: Actor, text: string) => Promise<Reply>;
+
+const clickValue = z.object({ c: z.string().uuid() });
+
+function hrOnly(actor: Actor, key: 'report.forbidden' | 'campaign.forbidden'): Reply | null {
+  return hasRole(actor.person, 'HR') ? null : { messages: [message(translator(actor.locale)(key))] };
+}
+
+/** The workshops chosen for this person, each with its sign-up button. */
+async function chosenWorkshops(ctx: CoreContext, actor: Actor): Promise<Message> {
+  const tr = translator(actor.locale);
+  const chosen = await chooseWorkshops(ctx.workshops, actor.person, ctx.clock.now());
+  if (chosen.length === 0) return message(tr('nudge.workshops_none'));
+  const blocks: Block[] = [{ type: 'header', text: tr('nudge.workshops_title') }];
+  for (const w of chosen) blocks.push(workshopItem(w, tr, actor.locale, ctx.settings.timezone, ctx.settings.publicUrl, { q: '', o: 0 }));
+  blocks.push({ type: 'context', text: tr('nudge.workshops_more') });
+  return { text: tr('nudge.workshops_title'), blocks };
+}
+
+/**
+ * Nudges: the opt-out words, the click on a nudge's button, HR's campaigns and report, and the texts of the
+ * `nudge.` outbox kinds. Nothing here takes a person as input: every answer is about the one asking, or about
+ * groups of at least MIN_GROUP.
+ */
+export function nudgesFeature(ctx: CoreContext, run: RunText): Feature {
+  const optOut = async (actor: Actor, out: boolean): Promise<Reply> => {
+    await ctx.nudges.setOptOut(actor.person.id, 'nudges', out);
+    const tr = translator(actor.locale);
+    return { messages: [message(out ? tr('nudge.opted_out') : tr('nudge.opted_in', { days: nudgeSettings(ctx).capDays }))] };
+  };
+  return {
+    phrases: [
+      ...['geen nudges', 'stop nudges', 'nudges uit', 'geen tips', 'no nudges', 'nudges off'].map((phrase) => ({ phrase, command: 'nudges.off' })),
+      ...['nudges aan', 'wel nudges', 'nudges on', 'start nudges'].map((phrase) => ({ phrase, command: 'nudges.on' })),
+      { phrase: 'campagnes', command: 'campaigns' },
+      { phrase: 'campaigns', command: 'campaigns' },
+      { phrase: 'rapport', command: 'report', takesArgs: true },
+      { phrase: 'report', command: 'report', takesArgs: true },
+    ],
+    commands: {
+      'nudges.off': (actor) => optOut(actor, true),
+      'nudges.on': (actor) => optOut(actor, false),
+      campaigns: async (actor) => hrOnly(actor, 'campaign.forbidden') ?? { messages: [await campaignsMessage(ctx, actor)] },
+      report: async (actor, args) => hrOnly(actor, 'report.forbidden') ?? { messages: [await reportMessage(ctx, actor, parseDimension(args))] },
+    },
+    actions: {
+      [NUDGE_OPEN]: async (actor, input) => {
+        const parsed = (() => {
+          try {
+            return clickValue.parse(JSON.parse(input.value));
+          } catch {
+            throw new DomainError('unknown_action');
+          }
+        })();
+        // Counted only when this person was sent a nudge of this campaign; the variant comes from that row.
+        const click = await ctx.nudges.recordClick(actor.person.id, parsed.c, ctx.clock.now());
+        const c = await ctx.nudges.getCampaign(parsed.c);
+        const action = (c?.variants.find((v) => v.key === click?.variant) ?? c?.variants[0])?.action ?? 'workshops';
+        if (action === 'klussen') return run(actor, 'klussen');
+        if (action === 'reflectie') return run(actor, 'reflectie');
+        return { messages: [await chosenWorkshops(ctx, actor)] };
+      },
+      'campaign.pause': async (actor, input) =>
+        hrOnly(actor, 'campaign.forbidden') ?? { messages: [], update: await setStatus(ctx, actor, input.value, 'PAUSED') },
+      'campaign.resume': async (actor, input) =>
+        hrOnly(actor, 'campaign.forbidden') ?? { messages: [], update: await setStatus(ctx, actor, input.value, 'ACTIVE') },
+      'report.view': async (actor, input) =>
+        hrOnly(actor, 'report.forbidden') ?? { messages: [await reportMessage(ctx, actor, parseDimension(input.value))] },
+      'report.csv': async (actor, input) =>
+        hrOnly(actor, 'report.forbidden') ?? { messages: [await reportCsvMessage(ctx, actor, parseDimension(input.value))] },
+    },
+    compose: {
+      'nudge.campaign': (_kind, payload, actor) => composeNudge(ctx, payload, actor),
+      'nudge.digest': (_kind, payload, actor) => composeDigest(ctx, payload, actor),
+    },
+  };
+}

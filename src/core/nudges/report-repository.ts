@@ -1,0 +1,43 @@
+/** How the report groups people. */
+export const DIMENSIONS = ['department', 'organization', 'education'] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+
+export interface Span {
+  start: Date;
+  end: Date;
+}
+
+export interface GroupSize {
+  group: string;
+  people: number;
+}
+
+/** People of `group` (current members) with at least one activity in span number `span`. */
+export interface GroupActivity {
+  group: string;
+  span: number;
+  active: number;
+}
+
+export interface VariantFigures {
+  campaignId: string;
+  campaignKey: string;
+  campaignName: string;
+  variant: string;
+  /** Distinct people a nudge of this variant was delivered to. */
+  sent: number;
+  /** Of them, distinct people who clicked its button. */
+  clicked: number;
+  /** Of them, distinct people with activity within the follow-up days after their nudge. */
+  activeAfter: number;
+}
+
+/**
+ * Counts for the HR report, aggregated in the database: groups and campaigns only, never rows about a person.
+ * Suppression of small groups happens in the core (report.ts), on these counts.
+ */
+export interface EngagementReportRepository {
+  groupSizes(dimension: Dimension): Promise<GroupSize[]>;
+  activeByGroup(dimension: Dimension, spans: Span[]): Promise<GroupActivity[]>;
+  campaignVariants(followUpDays: number): Promise<VariantFigures[]>;
+}

@@ -1,0 +1,62 @@
+import { ACTIVITY_KINDS, FOLLOW_UP_KINDS } from '../../core/nudges/activity.js';
+import type { Dimension, EngagementReportRepository, GroupActivity, GroupSize, Span, VariantFigures } from '../../core/nudges/report-repository.js';
+import { Prisma as P } from '../../generated/prisma/client.js';
+import type { Prisma } from '../database.js';
+import { sqlTime } from './nudges.js';
+
+/** The group a person belongs to for the report, as SQL over `"Person" p` joined with `"Organization" o`; '' = unknown. */
+const GROUP: Record<Dimension, P.Sql> = {
+  department: P.sql`COALESCE(lower(trim(p.department)), '')`,
+  organization: P.sql`COALESCE(o.name, '')`,
+  education: P.sql`COALESCE(lower(trim(p."educationLevel")), '')`,
+};
+
+/**
+ * The report's counts. Groups are today's members (not erased), so every week of a group counts the same people
+ * and a change from one week to the next says nothing about who joined or left.
+ */
+export class PrismaEngagementReportRepository implements EngagementReportRepository {
+  constructor(private readonly db: Prisma) {}
+
+  groupSizes(dimension: Dimension): Promise<GroupSize[]> {
+    return this.db.$queryRaw<GroupSize[]>`
+      SELECT ${GROUP[dimension]} AS "group", count(*)::int AS people
+        FROM "Person" p LEFT JOIN "Organization" o ON o.id = p."organizationId"
+       WHERE p."erasedAt" IS NULL
+       GROUP BY 1`;
+  }
+
+  activeByGroup(dimension: Dimension, spans: Span[]): Promise<GroupActivity[]> {
+    if (spans.length === 0) return Promise.resolve([]);
+    return this.db.$queryRaw<GroupActivity[]>`
+      SELECT ${GROUP[dimension]} AS "group", (s.i - 1)::int AS span, count(DISTINCT p.id)::int AS active
+        FROM unnest(${spans.map((s) => sqlTime(s.start))}::text[], ${spans.map((s) => sqlTime(s.end))}::text[])
+             WITH ORDINALITY AS s(start, "end", i)
+        JOIN "EngagementEvent" e ON e."occurredAt" >= s.start::timestamp AND e."occurredAt" < s."end"::timestamp
+        JOIN "Person" p ON p.id = e."personId" AND p."erasedAt" IS NULL
+        LEFT JOIN "Organization" o ON o.id = p."organizationId"
+       WHERE e.kind = ANY(${[...ACTIVITY_KINDS]}::text[])
+       GROUP BY 1, 2`;
+  }
+
+  campaignVariants(followUpDays: number): Promise<VariantFigures[]> {
+    return this.db.$queryRaw<VariantFigures[]>`
+      WITH sent AS (
+        SELECT o."personId", o.payload->>'campaignId' AS cid, o.payload->>'variant' AS variant,
+               ((o.payload->>'at')::timestamptz AT TIME ZONE 'UTC') AS at
+          FROM "OutboxMessage" o
+         WHERE o.kind = 'nudge.campaign' AND o.status = 'SENT' AND o."personId" IS NOT NULL
+      )
+      SELECT c.id AS "campaignId", c.key AS "campaignKey", c.name AS "campaignName", s.variant,
+             count(DISTINCT s."personId")::int AS sent,
+             count(DISTINCT s."personId") FILTER (WHERE EXISTS (
+               SELECT 1 FROM "EngagementEvent" e
+                WHERE e."personId" = s."personId" AND e.kind = 'nudge.click' AND e."refId" = s.cid))::int AS clicked,
+             count(DISTINCT s."personId") FILTER (WHERE EXISTS (
+               SELECT 1 FROM "EngagementEvent" e
+                WHERE e."personId" = s."personId" AND e.kind = ANY(${[...FOLLOW_UP_KINDS]}::text[])
+                  AND e."occurredAt" >= s.at AND e."occurredAt" < s.at + make_interval(days => ${followUpDays}::int)))::int AS "activeAfter"
+        FROM sent s JOIN "NudgeCampaign" c ON c.id::text = s.cid
+       GROUP BY c.id, c.key, c.name, s.variant`;
+  }
+}
