@@ -36,5 +36,14 @@ export type SendResult =
 /** A platform's way of delivering one proactive message; implemented by the channel adapters. */
 export interface Sender {
   readonly platform: Platform;
+  /** Posts a new message; `ref` in the result is what `update` and `remove` need later (kept as deliveredRef). */
   send(target: DeliveryTarget, message: Message, idempotencyKey: string): Promise<SendResult>;
+  /**
+   * Replaces the content of a message this sender posted earlier (`ref` = the ref its `send` returned), in place
+   * and without a new notification: live progress of a broadcast, a recalled message turned into a short notice.
+   * Optional: without it the outbox falls back to sending a new message (or skips progress updates).
+   */
+  update?(target: DeliveryTarget, ref: unknown, message: Message): Promise<SendResult>;
+  /** Deletes a message this sender posted earlier. Optional: used to recall a broadcast when `update` is absent. */
+  remove?(target: DeliveryTarget, ref: unknown): Promise<SendResult>;
 }

@@ -1,5 +1,6 @@
 import type { Bot } from '../core/chat/bot.js';
 import type { Message } from '../core/messages.js';
+import { editOf } from '../core/outbox.js';
 import type { Actor } from '../core/people/person.js';
 import type { Database } from '../db/database.js';
 
@@ -15,7 +16,9 @@ export async function drainConsoleInbox(db: Database, bot: Bot, actor: Actor, no
   });
   const messages: Message[] = [];
   for (const row of rows) {
-    const msg = await bot.compose(row.kind, row.payload as Record<string, unknown>, actor);
+    const payload = row.payload as Record<string, unknown>;
+    // The console cannot change what it printed before: an edit is shown as a new message, or left out.
+    const msg = editOf(payload)?.fallback === 'drop' ? null : await bot.compose(row.kind, payload, actor);
     const claimed = await db.prisma.outboxMessage.updateMany({
       where: { id: row.id, status: 'PENDING' },
       data: msg ? { status: 'SENT', sentAt: now, attempts: { increment: 1 } } : { status: 'CANCELLED', lastError: 'no longer applies' },

@@ -1,34 +1,66 @@
-import { toLocale, type Actor } from '../core/people/person.js';
-import type { DeliveryTarget } from '../core/ports.js';
-import type { Prisma } from '../db/database.js';
-import { personInclude, toPerson } from '../db/repos/people.js';
-import type { ClaimedMessage } from './outbox-store.js';
+import { toLocale, type Actor, type Role } from '../core/people/person.js';
+import type { DeliveryTarget, Platform } from '../core/ports.js';
 
-/** The person behind an outbox row and their identity on the row's platform and tenant. */
-export async function resolveRecipient(
-  db: Prisma,
-  row: Pick<ClaimedMessage, 'personId' | 'platform'>,
-  defaultLocale: 'nl' | 'en' = 'nl',
-): Promise<{ actor: Actor; target: DeliveryTarget; identityId: string } | null> {
-  if (!row.personId) return null;
-  const person = await db.person.findUnique({ where: { id: row.personId }, include: personInclude });
-  if (!person || person.erasedAt) return null;
-  const identity = await db.channelIdentity.findFirst({
-    // The tenant is known only after the first contact of an imported person, so it ranks but does not filter.
-    where: { personId: row.personId, platform: row.platform, unreachableAt: null },
-    orderBy: [{ lastSeenAt: { sort: 'desc', nulls: 'last' } }, { createdAt: 'desc' }],
-  });
-  if (!identity) return null;
-  const p = toPerson(person);
+/** The person behind an outbox row, and where to reach them on the row's platform. */
+export interface Recipient {
+  actor: Actor;
+  target: DeliveryTarget;
+  identityId: string;
+}
+
+/** Person and identity columns as the claim statement returns them (null when erased or without identity). */
+export interface RecipientColumns {
+  pId: string | null;
+  pName: string | null;
+  pEmail: string | null;
+  pLocale: string | null;
+  pTimezone: string | null;
+  pOrganizationId: string | null;
+  pOrganizationName: string | null;
+  pDepartment: string | null;
+  pEducationLevel: string | null;
+  pRoles: string[] | null;
+  pManagerId: string | null;
+  pPaused: boolean | null;
+  pSkills: string[] | null;
+  ciId: string | null;
+  ciPlatform: Platform | null;
+  ciTenantId: string | null;
+  ciUserId: string | null;
+  ciConversationRef: unknown;
+  ciServiceUrl: string | null;
+}
+
+export function recipientOf(c: RecipientColumns, platform: Platform, defaultLocale: 'nl' | 'en'): Recipient | null {
+  if (!c.pId || !c.ciId || !c.ciUserId) return null;
+  const locale = c.pLocale === 'nl' || c.pLocale === 'en' ? c.pLocale : null;
   return {
-    actor: { person: p, platform: row.platform, locale: toLocale(p.locale, defaultLocale) },
-    target: {
-      platform: identity.platform,
-      tenantId: identity.tenantId,
-      userId: identity.userId,
-      conversationRef: identity.conversationRef,
-      serviceUrl: identity.serviceUrl,
+    actor: {
+      person: {
+        id: c.pId,
+        name: c.pName ?? '',
+        email: c.pEmail,
+        locale,
+        timezone: c.pTimezone,
+        organizationId: c.pOrganizationId,
+        organizationName: c.pOrganizationName,
+        department: c.pDepartment,
+        educationLevel: c.pEducationLevel,
+        roles: (c.pRoles ?? []) as Role[],
+        managerId: c.pManagerId,
+        paused: c.pPaused ?? false,
+        skills: c.pSkills ?? [],
+      },
+      platform,
+      locale: toLocale(locale, defaultLocale),
     },
-    identityId: identity.id,
+    target: {
+      platform: c.ciPlatform ?? platform,
+      tenantId: c.ciTenantId ?? '',
+      userId: c.ciUserId,
+      conversationRef: c.ciConversationRef ?? null,
+      serviceUrl: c.ciServiceUrl,
+    },
+    identityId: c.ciId,
   };
 }

@@ -1,0 +1,71 @@
+import type { OutboxDraft } from '../outbox.js';
+import type { Platform } from '../ports.js';
+import type { Audience, AudienceCount, Broadcast, BroadcastInput, BroadcastStatus, Progress } from './broadcast.js';
+
+/** One line of the audit trail, written in the same transaction as the change it describes. */
+export interface AuditNote {
+  actorId: string | null;
+  action: string;
+  details?: Record<string, unknown>;
+}
+
+export interface StatusChange {
+  from: BroadcastStatus[];
+  to: BroadcastStatus;
+  approvedById?: string | null;
+  audit: AuditNote[];
+  /** Outbox messages caused by the change (approval requests, decisions), in the same transaction. */
+  drafts?: (b: Broadcast) => OutboxDraft[];
+}
+
+export interface StartSending {
+  from: BroadcastStatus[];
+  /** Set when the start is an approval: the approver. */
+  approvedById?: string | null;
+  audit: AuditNote[];
+  /** The author's progress message and the like, in the same transaction as the recipients' rows. */
+  drafts: (b: Broadcast) => OutboxDraft[];
+  /**
+   * Messages per second per platform bucket: rows of one workspace/tenant are planned that far apart, so the
+   * queue holds only what can go now and other features' messages are not stuck behind a big broadcast.
+   */
+  pace?: Partial<Record<Platform, number>>;
+}
+
+export interface BroadcastRepository {
+  create(input: BroadcastInput, authorId: string, audit: AuditNote): Promise<Broadcast>;
+  /** Changes a draft (or one waiting for approval, which then needs approval again); null when not editable. */
+  update(id: string, input: BroadcastInput, audit: AuditNote): Promise<Broadcast | null>;
+  get(id: string): Promise<Broadcast | null>;
+  recent(limit: number): Promise<Broadcast[]>;
+  deleteDraft(id: string): Promise<boolean>;
+  organizations(): Promise<{ id: string; key: string; name: string }[]>;
+  /** The dry run, counted by the same conditions as `startSending` uses to write rows. */
+  countAudience(audience: Audience): Promise<AudienceCount>;
+  /** Moves the status only when it is one of `from` (two clicks, two replicas: one wins); null otherwise. */
+  changeStatus(id: string, change: StatusChange): Promise<Broadcast | null>;
+  /**
+   * One transaction: status → SENDING, one outbox row per recipient (one statement, however many), the
+   * recipient count, the extra drafts and the audit line. Null when the status was not one of `from`.
+   */
+  startSending(id: string, start: StartSending): Promise<{ broadcast: Broadcast; recipients: number } | null>;
+  /**
+   * One transaction: status → RECALLED, rows not yet sent cancelled, and a retraction row for every message
+   * already delivered. Null when there was nothing to recall.
+   */
+  recall(id: string, audit: AuditNote): Promise<{ broadcast: Broadcast; cancelled: number; retracted: number } | null>;
+  /** Retraction rows for messages that were in flight during the recall and arrived after it. */
+  retractLate(id: string): Promise<number>;
+  progress(id: string): Promise<Progress>;
+  /** SENDING → SENT once no row waits any more, with the drafts (final summary) in the same transaction. */
+  finish(id: string, drafts: (b: Broadcast) => OutboxDraft[]): Promise<boolean>;
+  /** Where the author's progress message is, once it was delivered; null before that or when unknown. */
+  progressRef(id: string): Promise<unknown>;
+  withStatus(status: BroadcastStatus): Promise<Broadcast[]>;
+  dueScheduled(now: Date): Promise<string[]>;
+  /** Recalled within the last `ms` (database time), while messages in flight may still arrive. */
+  recalledWithin(ms: number): Promise<string[]>;
+  /** HR people who may approve (everyone with the HR role except the author). */
+  approvers(exceptPersonId: string | null): Promise<string[]>;
+  recordClick(id: string, personId: string, now: Date): Promise<void>;
+}

@@ -1,0 +1,153 @@
+import { randomBytes } from 'node:crypto';
+import type { Translate } from '../i18n/index.js';
+import type { Form, FormField } from '../messages.js';
+import { normaliseSkill, type Role } from '../people/person.js';
+import { parseDateTime } from '../time.js';
+import type { Audience, Broadcast, BroadcastButton, BroadcastInput } from './broadcast.js';
+
+/** The compose form; its submission comes back as this action, with the draft's id when it edits one. */
+export const COMPOSE_FORM = 'broadcast.form';
+
+export const LIMITS = { title: 150, text: 2500, label: 40, url: 1000 };
+
+export type FormValues = Record<string, string | string[]>;
+
+const LEVELS = ['vmbo', 'mbo', 'hbo', 'wo'];
+const ROLE_VALUES: Record<string, Role> = {
+  employee: 'EMPLOYEE', medewerker: 'EMPLOYEE',
+  manager: 'MANAGER', leidinggevende: 'MANAGER',
+  hr: 'HR',
+};
+
+const text = (v: string | string[] | undefined) => (Array.isArray(v) ? v.join(', ') : (v ?? '')).trim();
+/** A list field: Slack and Teams send a list, the console sends typed text ("mbo, hbo"). */
+const list = (v: string | string[] | undefined) =>
+  [...new Set((Array.isArray(v) ? v : [v ?? '']).flatMap((s) => s.split(/[,;|\n]/)).map((s) => s.trim()).filter(Boolean))];
+
+interface FormContext {
+  organizations: { id: string; key: string; name: string }[];
+  timezone: string;
+  now: Date;
+}
+
+export function composeForm(tr: Translate, ctx: FormContext, values: FormValues = {}, draftId?: string): Form {
+  const field = (f: FormField): FormField => {
+    const initial = text(values[f.id]);
+    return initial ? { ...f, initial } : f;
+  };
+  const optional = (id: string, label: Parameters<Translate>[0], extra: Partial<FormField> = {}) =>
+    field({ id, label: tr(label), kind: 'text', required: false, ...extra });
+  return {
+    id: COMPOSE_FORM,
+    ...(draftId ? { value: draftId } : {}),
+    title: tr(draftId ? 'broadcast.form.edit_title' : 'broadcast.form.title'),
+    submitLabel: tr('broadcast.form.submit'),
+    fields: [
+      field({ id: 'title', label: tr('broadcast.form.field_title'), kind: 'text', required: true, maxLength: LIMITS.title }),
+      field({ id: 'text', label: tr('broadcast.form.field_text'), kind: 'textarea', required: true, maxLength: LIMITS.text }),
+      optional('title_en', 'broadcast.form.field_title_en', { maxLength: LIMITS.title }),
+      optional('text_en', 'broadcast.form.field_text_en', { kind: 'textarea', maxLength: LIMITS.text }),
+      optional('button', 'broadcast.form.field_button', { placeholder: tr('broadcast.form.button_placeholder'), maxLength: LIMITS.url }),
+      optional('button_label', 'broadcast.form.field_button_label', { maxLength: LIMITS.label }),
+      optional('organizations', 'broadcast.form.field_organizations', {
+        kind: 'multiselect',
+        options: ctx.organizations.map((o) => ({ value: o.key, label: o.name })),
+      }),
+      optional('departments', 'broadcast.form.field_departments', { placeholder: tr('broadcast.form.list_placeholder') }),
+      optional('levels', 'broadcast.form.field_levels', { kind: 'multiselect', options: LEVELS.map((l) => ({ value: l, label: l })) }),
+      optional('roles', 'broadcast.form.field_roles', {
+        kind: 'multiselect',
+        options: (['employee', 'manager', 'hr'] as const).map((r) => ({ value: r, label: tr(`broadcast.role.${r}`) })),
+      }),
+      optional('tags', 'broadcast.form.field_tags', { placeholder: tr('broadcast.form.list_placeholder') }),
+      optional('when', 'broadcast.form.field_when', { placeholder: tr('broadcast.form.when_placeholder') }),
+    ],
+  };
+}
+
+export type Parsed = { ok: true; value: BroadcastInput } | { ok: false; problems: string[] };
+
+/** Checks a submitted form and names every problem at once, in the author's language. */
+export function parseComposeForm(values: FormValues, tr: Translate, ctx: FormContext, keepSecret?: string): Parsed {
+  const problems: string[] = [];
+  const bounded = (id: string, label: Parameters<Translate>[0], max: number, required: boolean) => {
+    const s = text(values[id]);
+    if (required && !s) problems.push(tr('broadcast.invalid.missing', { field: tr(label) }));
+    else if (s.length > max) problems.push(tr('broadcast.invalid.too_long', { field: tr(label), max }));
+    return s;
+  };
+  const title = bounded('title', 'broadcast.form.field_title', LIMITS.title, true);
+  const body = bounded('text', 'broadcast.form.field_text', LIMITS.text, true);
+  const titleEn = bounded('title_en', 'broadcast.form.field_title_en', LIMITS.title, false);
+  const bodyEn = bounded('text_en', 'broadcast.form.field_text_en', LIMITS.text, false);
+  if (Boolean(titleEn) !== Boolean(bodyEn)) problems.push(tr('broadcast.invalid.english_half'));
+  const label = bounded('button_label', 'broadcast.form.field_button_label', LIMITS.label, false);
+
+  let button: BroadcastButton | null = null;
+  const target = text(values.button);
+  if (/^[a-z]+:\/\//i.test(target) || target.startsWith('www.')) {
+    if (!/^https?:\/\/[^\s/$.?#].[^\s]*$/i.test(target) || !URL.canParse(target)) problems.push(tr('broadcast.invalid.link'));
+    else button = { kind: 'link', url: target, ...(label ? { label } : {}), secret: keepSecret ?? randomBytes(16).toString('hex') };
+  } else if (target) {
+    button = { kind: 'workshop', workshopKey: target };
+  }
+
+  const audience: Audience = { organizations: [], departments: [], educationLevels: [], roles: [], tags: [] };
+  for (const o of list(values.organizations)) {
+    // Slack and Teams send the option's value (the key); typed in the console, a name does as well.
+    const org = ctx.organizations.find((x) => [x.key.toLowerCase(), x.id, x.name.toLowerCase()].includes(o.toLowerCase()));
+    if (org) audience.organizations.push(org.id);
+    else problems.push(tr('broadcast.invalid.organization', { value: o }));
+  }
+  audience.departments = list(values.departments).map((d) => d.toLowerCase());
+  audience.educationLevels = list(values.levels).map((l) => l.toLowerCase());
+  for (const r of list(values.roles)) {
+    const role = ROLE_VALUES[r.toLowerCase()];
+    if (role) audience.roles.push(role);
+    else problems.push(tr('broadcast.invalid.role', { value: r }));
+  }
+  audience.roles = [...new Set(audience.roles)];
+  audience.tags = list(values.tags).map(normaliseSkill);
+
+  let scheduledAt: Date | null = null;
+  const when = text(values.when);
+  if (when) {
+    scheduledAt = parseDateTime(when, ctx.timezone);
+    if (!scheduledAt) problems.push(tr('broadcast.invalid.when', { value: when }));
+    else if (scheduledAt <= ctx.now) problems.push(tr('broadcast.invalid.when_past'));
+  }
+
+  if (problems.length) return { ok: false, problems };
+  return {
+    ok: true,
+    value: {
+      content: { nl: { title, text: body }, ...(titleEn ? { en: { title: titleEn, text: bodyEn } } : {}) },
+      button,
+      audience,
+      scheduledAt,
+    },
+  };
+}
+
+const localInput = (d: Date, tz: string) =>
+  new Intl.DateTimeFormat('sv-SE', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d);
+
+/** A stored broadcast as form values, to change it. */
+export function broadcastValues(b: Broadcast, ctx: FormContext): FormValues {
+  const keyOf = (id: string) => ctx.organizations.find((o) => o.id === id)?.key ?? id;
+  const roleValue = { EMPLOYEE: 'employee', MANAGER: 'manager', HR: 'hr' } as const;
+  return {
+    title: b.content.nl.title,
+    text: b.content.nl.text,
+    title_en: b.content.en?.title ?? '',
+    text_en: b.content.en?.text ?? '',
+    button: b.button ? (b.button.kind === 'link' ? b.button.url : b.button.workshopKey) : '',
+    button_label: b.button?.kind === 'link' ? (b.button.label ?? '') : '',
+    organizations: b.audience.organizations.map(keyOf),
+    departments: b.audience.departments.join(', '),
+    levels: b.audience.educationLevels,
+    roles: b.audience.roles.map((r) => roleValue[r]),
+    tags: b.audience.tags.join(', '),
+    when: b.scheduledAt ? localInput(b.scheduledAt, ctx.timezone) : '',
+  };
+}
