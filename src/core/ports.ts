@@ -27,7 +27,8 @@ export interface DeliveryTarget {
 }
 
 export type SendResult =
-  | { ok: true; ref?: unknown }
+  /** `conversationRef`: the sender had to open the conversation first; keep this so the next send need not. */
+  | { ok: true; ref?: unknown; conversationRef?: unknown }
   /** Retry this one message later; `retryAfterMs` when the platform said how long (429 Retry-After). */
   | { ok: false; kind: 'retry'; reason: string; retryAfterMs?: number }
   /** Never retry; `unreachable` marks the person as unreachable on this platform (app removed, user gone). */

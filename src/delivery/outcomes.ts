@@ -27,6 +27,9 @@ export class Outcomes {
     const platform = row.platform;
     if (result.ok) {
       this.metrics?.outboxSent.inc({ platform, result: 'sent' });
+      if ('conversationRef' in result && result.conversationRef !== undefined && identityId) {
+        await this.db.channelIdentity.update({ where: { id: identityId }, data: { conversationRef: result.conversationRef as object } });
+      }
       return this.sent.add(row.id, result.ref);
     }
     if (result.kind === 'skip') return this.finish(row, 'CANCELLED', result.reason);

@@ -21,6 +21,24 @@ const storedChannel = (ref: unknown): string | undefined => {
   return undefined;
 };
 
+const postedRef = (ref: unknown): { channel: string; ts: string } | undefined => {
+  const r = ref as { channel?: unknown; ts?: unknown } | null;
+  return r && typeof r.channel === 'string' && typeof r.ts === 'string' ? { channel: r.channel, ts: r.ts } : undefined;
+};
+
+// An edit that Slack refuses for the message itself (gone, too old to edit) is final but says nothing about
+// whether the person can be reached.
+const EDIT_FINAL = new Set(['message_not_found', 'cant_update_message', 'edit_window_closed', 'cant_delete_message']);
+
+function editFailure(err: unknown, target: DeliveryTarget, logger: Logger): SendResult {
+  if (err instanceof webApi.WebAPIPlatformError && EDIT_FINAL.has(err.data.error)) {
+    return { ok: false, kind: 'permanent', reason: `slack:${err.data.error}` };
+  }
+  const result = classifySendError(err);
+  logger.warn('slack edit failed', { userId: target.userId, kind: result.kind, reason: result.reason });
+  return result;
+}
+
 /**
  * Proactive messages for the outbox: one DM per call. The client rejects rate-limited calls instead of pausing
  * (WebClient's default holds every call of the client until Retry-After passes and then retries), so a 429
@@ -64,6 +82,35 @@ export class SlackSender implements Sender {
       const result = classifySendError(err);
       this.opts.logger.warn('slack send failed', { idempotencyKey, userId: target.userId, kind: result.kind, reason: result.reason });
       return result;
+    }
+  }
+
+  /** Replaces a message posted earlier (broadcast progress, a recall notice) in place: chat.update. */
+  async update(target: DeliveryTarget, ref: unknown, message: Message): Promise<SendResult> {
+    const posted = postedRef(ref);
+    if (!posted) return { ok: false, kind: 'permanent', reason: 'slack:no_message_ref' };
+    const locale = this.opts.locale ?? 'nl';
+    const pages = renderMessage(message, locale);
+    const rendered = pages.length > 1 ? { text: pages[0]!.text, blocks: renderViewBlocks(message, locale, LIMITS.messageBlocks) } : pages[0];
+    if (!rendered) return { ok: false, kind: 'permanent', reason: 'slack:empty_message' };
+    try {
+      await this.client.chat.update({ channel: posted.channel, ts: posted.ts, text: rendered.text, blocks: rendered.blocks });
+      return { ok: true, ref: posted };
+    } catch (err) {
+      return editFailure(err, target, this.opts.logger);
+    }
+  }
+
+  /** Deletes a message posted earlier (recall); one that is already gone counts as removed. */
+  async remove(target: DeliveryTarget, ref: unknown): Promise<SendResult> {
+    const posted = postedRef(ref);
+    if (!posted) return { ok: false, kind: 'permanent', reason: 'slack:no_message_ref' };
+    try {
+      await this.client.chat.delete({ channel: posted.channel, ts: posted.ts });
+      return { ok: true, ref: posted };
+    } catch (err) {
+      if (err instanceof webApi.WebAPIPlatformError && err.data.error === 'message_not_found') return { ok: true, ref: posted };
+      return editFailure(err, target, this.opts.logger);
     }
   }
 

@@ -25,6 +25,15 @@ function storedReference(ref: unknown): StoredReference | undefined {
   return typeof r.conversation?.id === 'string' && typeof r.serviceUrl === 'string' ? (r as StoredReference) : undefined;
 }
 
+/** What the outbox keeps of a delivered message: enough to reach it again for an update or a removal. */
+const deliveredRef = (ref: StoredReference, activityId: string | undefined) => ({ ...ref, deliveredActivityId: activityId });
+
+function deliveredOf(ref: unknown, target: DeliveryTarget): { ref: StoredReference; activityId: string } | undefined {
+  const stored = storedReference(ref) ?? storedReference(target.conversationRef);
+  const activityId = (ref as { deliveredActivityId?: unknown } | null)?.deliveredActivityId;
+  return stored && typeof activityId === 'string' && activityId ? { ref: stored, activityId } : undefined;
+}
+
 /**
  * Delivers one proactive message for the outbox. botbuilder resolves `continueConversationAsync` even when the
  * send inside failed (the error goes to onTurnError), so the outcome is caught inside the callback. The
@@ -58,12 +67,53 @@ export class TeamsSender implements Sender {
     let outcome: SendResult = { ok: false, kind: 'retry', reason: 'the send callback did not run' };
     await this.adapter.continueConversationAsync(this.options.appId, ref, async (context) => {
       try {
-        await context.sendActivity(activity);
-        outcome = { ok: true };
+        const sent = await context.sendActivity(activity);
+        outcome = { ok: true, ref: deliveredRef(ref, sent?.id) };
       } catch (err) {
         outcome = sendFailure(err);
       }
     });
+    return outcome;
+  }
+
+  /** Replaces a message sent earlier (broadcast progress, a recall notice): PUT …/activities/<id>. */
+  async update(target: DeliveryTarget, ref: unknown, message: Message): Promise<SendResult> {
+    const delivered = deliveredOf(ref, target);
+    if (!delivered) return { ok: false, kind: 'permanent', reason: 'teams: no delivered message to update' };
+    const activity = { ...toActivity(message, toLocale(delivered.ref.locale, 'nl')), id: delivered.activityId };
+    return this.edit(delivered, ref, (context) => context.updateActivity(activity));
+  }
+
+  /** Deletes a message sent earlier (recall); one that is already gone counts as removed. */
+  async remove(target: DeliveryTarget, ref: unknown): Promise<SendResult> {
+    const delivered = deliveredOf(ref, target);
+    if (!delivered) return { ok: false, kind: 'permanent', reason: 'teams: no delivered message to remove' };
+    return this.edit(delivered, ref, (context) => context.deleteActivity(delivered.activityId), true);
+  }
+
+  private async edit(
+    delivered: { ref: StoredReference; activityId: string },
+    original: unknown,
+    work: (context: TurnContext) => Promise<unknown>,
+    goneIsDone = false,
+  ): Promise<SendResult> {
+    let outcome: SendResult = { ok: false, kind: 'retry', reason: 'the edit callback did not run' };
+    try {
+      await this.adapter.continueConversationAsync(this.options.appId, delivered.ref, async (context) => {
+        try {
+          await work(context);
+          outcome = { ok: true, ref: original };
+        } catch (err) {
+          const failure = sendFailure(err);
+          const status = (err as { statusCode?: number }).statusCode;
+          // A 404 here is about the message (deleted, too old), not about the person being unreachable.
+          if (status === 404) outcome = goneIsDone ? { ok: true, ref: original } : { ok: false, kind: 'permanent', reason: failure.ok ? '' : failure.reason };
+          else outcome = failure;
+        }
+      });
+    } catch (err) {
+      outcome = sendFailure(err);
+    }
     return outcome;
   }
 
@@ -90,9 +140,10 @@ export class TeamsSender implements Sender {
       async (context) => {
         const ref = TurnContext.getConversationReference(context.activity);
         try {
-          await context.sendActivity(activity);
+          const sent = await context.sendActivity(activity);
           // The new chat's reference, for the caller to keep so the next message skips this step.
-          outcome = { ok: true, ref: { ...ref, activityId: undefined } };
+          const conversationRef = { ...ref, activityId: undefined };
+          outcome = { ok: true, ref: deliveredRef(conversationRef as StoredReference, sent?.id), conversationRef };
         } catch (err) {
           outcome = sendFailure(err);
         }

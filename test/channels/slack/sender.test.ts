@@ -97,4 +97,20 @@ describe('SlackSender (against the fake Web API)', () => {
     expect(posts).toHaveLength(1);
     expect((posts[0]!.args.blocks as unknown[]).length).toBeLessThanOrEqual(50);
   });
+
+  it('updates a message in place and deletes it for a recall; a message already gone counts as removed', async () => {
+    const sent = await sender.send(target('U9'), reminder, 'k-edit');
+    expect(sent.ok).toBe(true);
+    const ref = (sent as { ref: { channel: string; ts: string } }).ref;
+    const progress: Message = { text: 'Verstuurd: 10 van 20', blocks: [{ type: 'text', text: 'Verstuurd: 10 van 20 ▓▓▓▓▓░░░░░' }] };
+    expect(await sender.update!(target('U9'), ref, progress)).toEqual({ ok: true, ref });
+    expect(fake.callsTo('chat.update').at(-1)!.args).toMatchObject({ channel: ref.channel, ts: ref.ts, text: progress.text });
+    expect(await sender.remove!(target('U9'), ref)).toEqual({ ok: true, ref });
+    expect(fake.callsTo('chat.delete').at(-1)!.args).toMatchObject({ channel: ref.channel, ts: ref.ts });
+    fake.failOnce('chat.delete', 'message_not_found');
+    expect(await sender.remove!(target('U9'), ref)).toEqual({ ok: true, ref });
+    fake.failOnce('chat.update', 'cant_update_message');
+    expect(await sender.update!(target('U9'), ref, progress)).toEqual({ ok: false, kind: 'permanent', reason: 'slack:cant_update_message' });
+    expect(await sender.update!(target('U9'), { nothing: true }, progress)).toMatchObject({ ok: false, kind: 'permanent' });
+  });
 });

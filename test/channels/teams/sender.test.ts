@@ -62,7 +62,7 @@ describe('TeamsSender against a fake Bot Connector', () => {
   const sends = () => fake.calls.filter((c) => c.method === 'POST' && c.path.includes('/activities'));
 
   it('sends a card with the stored reference', async () => {
-    expect(await sender.send(stored(), reminder, 'k1')).toEqual({ ok: true });
+    expect(await sender.send(stored(), reminder, 'k1')).toMatchObject({ ok: true, ref: { deliveredActivityId: expect.any(String) } });
     const [sent] = fake.activities();
     expect(sent!.conversationId).toBe(user.conversationId);
     const card = cardsOf(sent!.activity)[0];
@@ -135,5 +135,23 @@ describe('TeamsSender against a fake Bot Connector', () => {
     const ref = target.conversationRef as { serviceUrl: string };
     ref.serviceUrl = 'http://127.0.0.1:1/';
     expect(await sender.send(target, reminder, 'k7')).toMatchObject({ ok: false, kind: 'retry' });
+  });
+
+  it('updates a delivered message in place and deletes it for a recall; a message already gone counts as removed', async () => {
+    const sent = await sender.send(stored(), reminder, 'k-edit');
+    expect(sent.ok).toBe(true);
+    const ref = (sent as { ref: { deliveredActivityId: string } }).ref;
+    const progress = { text: 'Verstuurd: 10 van 20', blocks: [{ type: 'text' as const, text: 'Verstuurd: 10 van 20 ▓▓▓▓▓░░░░░' }] };
+    expect(await sender.update!(stored(), ref, progress)).toEqual({ ok: true, ref });
+    const put = fake.calls.filter((c) => c.method === 'PUT').at(-1)!;
+    expect(put.path).toContain(`/activities/${ref.deliveredActivityId}`);
+    expect(JSON.stringify(put.body)).toContain('Verstuurd: 10 van 20');
+    expect(await sender.remove!(stored(), ref)).toEqual({ ok: true, ref });
+    expect(fake.calls.filter((c) => c.method === 'DELETE').at(-1)!.path).toContain(`/activities/${ref.deliveredActivityId}`);
+    fake.failNext(/\/activities\//, { status: 404, body: { error: { code: 'ActivityNotFound', message: 'gone' } } });
+    expect(await sender.remove!(stored(), ref)).toEqual({ ok: true, ref });
+    fake.failNext(/\/activities\//, { status: 404, body: { error: { code: 'ActivityNotFound', message: 'gone' } } });
+    expect(await sender.update!(stored(), ref, progress)).toMatchObject({ ok: false, kind: 'permanent' });
+    expect(await sender.update!(stored(), { nothing: true }, progress)).toMatchObject({ ok: false, kind: 'permanent' });
   });
 });

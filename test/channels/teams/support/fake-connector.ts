@@ -155,6 +155,7 @@ export class FakeConnector {
     if (req.method === 'POST' && path === '/v3/conversations') return send(201, { id: `a:created-${n}` });
     if (req.method === 'POST' && /^\/v3\/conversations\/[^/]+\/activities(\/[^/]+)?$/.test(path)) return send(200, { id: `1700${n}` });
     if (req.method === 'PUT' && /^\/v3\/conversations\/[^/]+\/activities\/[^/]+$/.test(path)) return send(200, { id: path.split('/')[5] });
+    if (req.method === 'DELETE' && /^\/v3\/conversations\/[^/]+\/activities\/[^/]+$/.test(path)) return send(200, {});
     const member = /^\/v3\/conversations\/[^/]+\/members\/([^/]+)$/.exec(path);
     if (req.method === 'GET' && member) {
       const m = this.roster.get(member[1]!);
