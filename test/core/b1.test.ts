@@ -5,7 +5,7 @@ import { B1_LIMITS, checkB1 } from '../../src/core/language/b1.js';
 
 const json = (p: string) => JSON.parse(readFileSync(new URL(`../../src/core/reflection/${p}`, import.meta.url), 'utf8')) as unknown;
 
-/** Every Dutch text a person can get: the catalogue, the prompt library and the programmes. */
+/** Every Dutch text a person can get: the catalogue, the prompt library, the programmes and the example nudges. */
 function dutchTexts(): [string, string][] {
   const texts: [string, string][] = Object.entries(catalogues.nl).map(([k, v]) => [`i18n ${k}`, v]);
   for (const p of json('prompts.json') as { key: string; nl: string; followUp?: { nl: string } }[]) {
@@ -15,6 +15,15 @@ function dutchTexts(): [string, string][] {
   for (const prog of json('programmes.json') as { key: string; description: { nl: string }; steps: { title: { nl: string } }[] }[]) {
     texts.push([`programme ${prog.key}`, prog.description.nl]);
     for (const [i, s] of prog.steps.entries()) texts.push([`programme ${prog.key} step ${i + 1}`, s.title.nl]);
+  }
+  // Nudge texts are written by HR in a campaign file; the import refuses Dutch that fails this check, and the
+  // shipped example campaigns must pass it too.
+  const campaigns = JSON.parse(readFileSync(new URL('../../seed/demo/campaigns.json', import.meta.url), 'utf8')) as {
+    key: string;
+    variants: { key: string; nl: { text: string; button: string } }[];
+  }[];
+  for (const c of campaigns) {
+    for (const v of c.variants) texts.push([`campaign ${c.key} ${v.key}`, v.nl.text], [`campaign ${c.key} ${v.key} button`, v.nl.button]);
   }
   return texts;
 }

@@ -11,7 +11,8 @@ export const B1_LIMITS = { maxWordsPerSentence: 15, maxWordLength: 13, maxLongWo
 
 // Words people in municipalities use every day, however long they look.
 const ALLOWED = new Set([
-  'klussenbank', 'buitendienst', 'wachtlijst', 'aanmeldingen', 'aanwezigheid', 'leidinggevende', 'medewerkers',
+  'klussenbank', 'buitendienst', 'wachtlijst', 'aanmeldingen', 'aanwezigheid', 'leidinggevende', 'leidinggevenden',
+  'medewerkers', 'vaardigheid',
   'vliegwiel', 'reflectievraag', 'ontwikkelgesprek', 'reflecties', 'ontwikkeling', 'ontwikkelen', 'informatievoorziening',
   'gemeentewerf', 'samenwerking', 'samenwerken', 'vaardigheden', 'organisatie', 'organisaties', 'instellingen',
   'herinneringen', 'herinnering', 'bijeenkomst', 'teamoverleg', 'werkoverleg', 'verandering', 'veranderingen',

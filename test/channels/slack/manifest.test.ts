@@ -45,6 +45,7 @@ const METHOD_SCOPES: Record<string, string[]> = {
   'auth.test': [],
   'chat.postMessage': ['chat:write'],
   'chat.update': ['chat:write'],
+  'chat.delete': ['chat:write'],
   'conversations.open': ['im:write'],
   'users.info': ['users:read', 'users:read.email'],
   'views.publish': [],

@@ -205,7 +205,7 @@ describe('Teams end to end (TEAMS_INSECURE_DEV, real botbuilder + teams-ai again
     const sender = bot.running.channels.find((c) => c.name === 'teams')!.sender;
     const reminder = { text: 'Morgen is je workshop.', blocks: [{ type: 'text' as const, text: 'Morgen is je workshop.' }] };
     bot.fake.clear();
-    expect(await sender.send(target, reminder, 'reminder-1')).toEqual({ ok: true });
+    expect(await sender.send(target, reminder, 'reminder-1')).toMatchObject({ ok: true, ref: { deliveredActivityId: expect.any(String) } });
     expect(bot.fake.activities()).toEqual([
       { conversationId: user.conversationId, activity: expect.objectContaining({ text: 'Morgen is je workshop.' }) },
     ]);
