@@ -1,12 +1,22 @@
 import { Bot } from './core/chat/bot.js';
+import type { Config } from './config.js';
 import type { CoreContext } from './core/context.js';
+import type { NudgeSettings } from './core/nudges/settings.js';
 import type { Clock, Logger } from './core/ports.js';
 import { systemClock } from './core/ports.js';
 import type { Database } from './db/database.js';
+import { PrismaBroadcastRepository } from './db/repos/broadcasts.js';
+import { PrismaChartStore } from './db/repos/charts.js';
+import { PrismaDossierRepository } from './db/repos/dossier.js';
+import { PrismaDownloadRepository } from './db/repos/downloads.js';
 import { PrismaKlussenRepository } from './db/repos/klussen.js';
+import { PrismaEngagementReportRepository } from './db/repos/nudge-report.js';
+import { PrismaNudgeRepository } from './db/repos/nudges.js';
 import { PrismaOutboxRepository } from './db/repos/outbox.js';
 import { PrismaPeopleRepository } from './db/repos/people.js';
 import { PrismaPrivacyRepository } from './db/repos/privacy.js';
+import { PrismaProgrammeRepository } from './db/repos/programmes.js';
+import { PrismaPromptScheduleRepository } from './db/repos/prompt-schedule.js';
 import { PrismaReflectionRepository } from './db/repos/reflections.js';
 import { PrismaWorkshopAdminRepository } from './db/repos/workshop-admin.js';
 import { PrismaWorkshopsRepository } from './db/repos/workshops.js';
@@ -16,6 +26,9 @@ export interface AppSettings {
   defaultLocale: 'nl' | 'en';
   adminUsers: readonly string[];
   publicUrl: string;
+  broadcastApproval?: boolean;
+  deliveryPace?: Partial<Record<'SLACK' | 'TEAMS' | 'CONSOLE', number>>;
+  nudges?: NudgeSettings;
 }
 
 /** Wires the core to the database: the one place where repositories are chosen. */
@@ -27,8 +40,16 @@ export function createCore(db: Database, settings: AppSettings, logger: Logger, 
     workshopAdmin: new PrismaWorkshopAdminRepository(p),
     klussen: new PrismaKlussenRepository(p),
     reflections: new PrismaReflectionRepository(p),
+    promptSchedule: new PrismaPromptScheduleRepository(p),
+    programmes: new PrismaProgrammeRepository(p),
+    dossier: new PrismaDossierRepository(p),
+    downloads: new PrismaDownloadRepository(p),
     privacy: new PrismaPrivacyRepository(p),
     outbox: new PrismaOutboxRepository(p),
+    broadcasts: new PrismaBroadcastRepository(p),
+    nudges: new PrismaNudgeRepository(p),
+    engagementReport: new PrismaEngagementReportRepository(p),
+    charts: new PrismaChartStore(p),
     clock,
     logger,
     settings,
@@ -37,3 +58,16 @@ export function createCore(db: Database, settings: AppSettings, logger: Logger, 
 }
 
 export type Core = ReturnType<typeof createCore>;
+
+/** The core's settings from the configuration: one place, so the bot and the console chat enforce the same rules. */
+export function coreSettings(config: Config, publicUrl: string): AppSettings {
+  return {
+    timezone: config.timezone,
+    defaultLocale: config.defaultLocale,
+    adminUsers: config.adminUsers,
+    publicUrl,
+    broadcastApproval: config.broadcastApproval,
+    deliveryPace: { SLACK: config.outbox.slackRatePerSecond, TEAMS: config.outbox.teamsRatePerSecond },
+    nudges: config.nudges,
+  };
+}

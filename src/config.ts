@@ -1,5 +1,9 @@
 import path from 'node:path';
 import { z } from 'zod';
+import type { NudgeSettings } from './core/nudges/settings.js';
+import { nudgeEnv, nudgeSettingsFrom } from './nudge-config.js';
+import type { RetentionPolicy } from './admin/retention.js';
+import { retentionConflict, retentionEnv, retentionFrom } from './retention-config.js';
 
 const bool = (name: string) =>
   z
@@ -93,11 +97,19 @@ const schema = z.object({
   LOG_LEVEL: z
     .enum(['debug', 'info', 'warn', 'error', 'silent'], { message: 'LOG_LEVEL must be debug, info, warn, error or silent' })
     .default('info'),
-  // Outbox pacing per platform bucket (tenant/workspace); see README "Delivery".
-  OUTBOX_WORKERS: positiveNumber('OUTBOX_WORKERS').default(8),
-  SLACK_RATE_PER_SECOND: positiveNumber('SLACK_RATE_PER_SECOND').default(1),
+  // Outbox pacing per platform bucket (tenant/workspace) and per conversation; see README "Delivery".
+  OUTBOX_WORKERS: positiveNumber('OUTBOX_WORKERS').default(32),
+  SLACK_RATE_PER_SECOND: positiveNumber('SLACK_RATE_PER_SECOND').default(10),
+  SLACK_CHANNEL_RATE_PER_SECOND: positiveNumber('SLACK_CHANNEL_RATE_PER_SECOND').default(1),
+  SLACK_EDIT_RATE_PER_SECOND: positiveNumber('SLACK_EDIT_RATE_PER_SECOND').default(0.8),
   TEAMS_RATE_PER_SECOND: positiveNumber('TEAMS_RATE_PER_SECOND').default(30),
+  TEAMS_CONVERSATION_RATE_PER_SECOND: positiveNumber('TEAMS_CONVERSATION_RATE_PER_SECOND').default(7),
+  BROADCAST_APPROVAL: bool('BROADCAST_APPROVAL').default(false),
   PUBLIC_URL: url('PUBLIC_URL').optional(),
+  // Quiet hours, weekly cap, activity window and digest of nudges; see README "Nudges".
+  ...nudgeEnv,
+  // How long each kind of data is kept; see README "Retention".
+  ...retentionEnv,
 });
 
 type Raw = z.infer<typeof schema>;
@@ -126,7 +138,22 @@ export interface Config {
     loginUrl: string | undefined;
   };
   teamsEnabled: boolean;
-  outbox: { workers: number; slackRatePerSecond: number; teamsRatePerSecond: number };
+  outbox: {
+    workers: number;
+    /** Slack: per workspace, and per channel (a DM is a channel). */
+    slackRatePerSecond: number;
+    slackChannelRatePerSecond: number;
+    /** chat.update / chat.delete per workspace (Slack Tier 3, about 50 a minute). */
+    slackEditRatePerSecond: number;
+    /** Teams: per tenant, and per conversation. */
+    teamsRatePerSecond: number;
+    teamsConversationRatePerSecond: number;
+  };
+  /** A second HR person approves every broadcast before it is sent. */
+  broadcastApproval: boolean;
+  nudges: NudgeSettings;
+  /** Enforced nightly by the housekeeping.retention job. */
+  retention: RetentionPolicy;
 }
 
 export class ConfigError extends Error {
@@ -170,6 +197,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError('MICROSOFT_APP_PASSWORD', 'required when MICROSOFT_APP_ID is set');
   if (e.MICROSOFT_APP_ID && e.TEAMS_INSECURE_DEV)
     throw new ConfigError('TEAMS_INSECURE_DEV', 'must be false when MICROSOFT_APP_ID is set (requests are authenticated)');
+  const retention = retentionFrom(e);
+  const conflict = retentionConflict(retention, (e as { NUDGE_ACTIVITY_WEEKS?: number }).NUDGE_ACTIVITY_WEEKS);
+  if (conflict) throw new ConfigError(conflict.variable, conflict.message);
 
   return {
     port: e.PORT,
@@ -196,7 +226,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     outbox: {
       workers: Math.floor(e.OUTBOX_WORKERS),
       slackRatePerSecond: e.SLACK_RATE_PER_SECOND,
+      slackChannelRatePerSecond: e.SLACK_CHANNEL_RATE_PER_SECOND,
+      slackEditRatePerSecond: e.SLACK_EDIT_RATE_PER_SECOND,
       teamsRatePerSecond: e.TEAMS_RATE_PER_SECOND,
+      teamsConversationRatePerSecond: e.TEAMS_CONVERSATION_RATE_PER_SECOND,
     },
+    broadcastApproval: e.BROADCAST_APPROVAL,
+    nudges: nudgeSettingsFrom(e),
+    retention,
   };
 }

@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { cleanText } from '../core/chat/clean-input.js';
 
 export interface CsvRow {
   /** Physical line of the file where the record starts (the header is line 1). */
@@ -67,7 +68,13 @@ export function parseCsv(input: Buffer | string, columns: readonly string[]): Cs
       errors.push({ line, message: `expected ${header.length} fields, found ${record.length}` });
       continue;
     }
-    rows.push({ line, values: Object.fromEntries(header.map((h, i) => [h, record[i] ?? ''])) });
+    // NUL bytes mean UTF-16 ("Unicode text") or a binary file; PostgreSQL could not store them anyway.
+    if (record.some((f) => f.includes('\u0000'))) {
+      errors.push({ line, message: 'contains a NUL character (save the file as "CSV UTF-8")' });
+      continue;
+    }
+    // Other control characters (bell, escape) are never meant; cleaned as chat text is.
+    rows.push({ line, values: Object.fromEntries(header.map((h, i) => [h, cleanText(record[i] ?? '')])) });
   }
   if (errors.length) throw new CsvFileError(errors);
   return rows;

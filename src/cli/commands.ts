@@ -1,14 +1,19 @@
 import { audit } from '../admin/audit.js';
 import { CsvFileError } from '../admin/csv.js';
+import { exportBroadcastFailures, UnknownBroadcastError } from '../admin/export-broadcast-failures.js';
 import { exportSignups, UnknownWorkshopError } from '../admin/export-signups.js';
 import { importKlussen } from '../admin/import-klussen.js';
 import { importPeople } from '../admin/import-people.js';
+import { importProgrammes } from '../admin/import-programmes.js';
+import { importPrompts } from '../admin/import-prompts.js';
 import { formatReport, type ImportReport } from '../admin/import-report.js';
 import { importWorkshops } from '../admin/import-workshops.js';
-import { changeRole, UnknownPersonError } from '../admin/roles.js';
+import { changeRole, findPersonId, UnknownPersonError } from '../admin/roles.js';
 import { seedDemo } from '../admin/seed-demo.js';
 import type { Role } from '../core/people/person.js';
 import type { Database } from '../db/database.js';
+import { campaignCommand, NUDGE_HELP, reportCommand } from './nudge-commands.js';
+import { auditCommand, privacyCommand, PRIVACY_HELP } from './privacy-commands.js';
 
 /** Where a command reads and writes; the CLI passes the terminal and disk, the bot's bridge passes buffers. */
 export interface CliIo {
@@ -32,11 +37,19 @@ export const HELP = `vliegwiel — admin commands (also: npm run cli -- <command
                                   organization,tags)
   import klussen <file.csv>       klussen (key,title,description,skills,hours,starts_on,ends_on,organization,
                                   owner_email)
+  import prompts <file.csv>       HR's own reflection prompts (key,kind,theme,audiences,text_nl,text_en,
+                                  follow_up_nl,follow_up_en,active)
+  import programmes <file.csv>    programmes, one row per step (programme,name_nl,name_en,description_nl,
+                                  description_en,step,phase_nl,phase_en,title_nl,title_en,prompt,offset_days)
   export signups --workshop <key> [--out file.csv]
                                   attendance list of one workshop (semicolons + BOM: opens in Dutch Excel)
+  export broadcast-failures --broadcast <id> [--out file.csv]
+                                  the messages of a broadcast that could not be delivered, with the reason
   seed demo                       a demo region: 3 municipalities, people, a learning week, klussen, prompts
   role grant <person> <role>      give a role (employee|manager|hr); person = e-mail or slack:<id> / teams:<id>
   role revoke <person> <role>     take a role away
+${PRIVACY_HELP}
+${NUDGE_HELP}
   migrate                         apply database migrations (start-up does this too)
   --help                          this text
 
@@ -72,18 +85,35 @@ export async function runCommand(argv: string[], io: CliIo, deps: () => Promise<
       }
       case 'import': {
         const file = rest[0];
-        if (!sub || !['people', 'workshops', 'klussen'].includes(sub) || !file) return usage('usage: import people|workshops|klussen <file.csv>');
+        if (!sub || !['people', 'workshops', 'klussen', 'prompts', 'programmes'].includes(sub) || !file) {
+          return usage('usage: import people|workshops|klussen|prompts|programmes <file.csv>');
+        }
         const content = await io.readFile(file);
         const d = await deps();
         let report: ImportReport;
         if (sub === 'people') report = await importPeople(d.db.prisma, content);
         else if (sub === 'workshops') report = await importWorkshops(d.db.prisma, content, { timezone: d.timezone });
+        else if (sub === 'prompts') report = await importPrompts(d.db.prisma, content);
+        else if (sub === 'programmes') report = await importProgrammes(d.db.prisma, content);
         else report = await importKlussen(d.db.prisma, content);
         await audit(d.db.prisma, { actor: 'cli', action: `import.${sub}`, subject: file, details: report });
         io.out(formatReport(report));
         return 0;
       }
       case 'export': {
+        if (sub === 'broadcast-failures') {
+          const id = option(rest, '--broadcast');
+          if (!id) return usage('usage: export broadcast-failures --broadcast <id> [--out file.csv]');
+          const d = await deps();
+          const csv = await exportBroadcastFailures(d.db.prisma, id, d.timezone);
+          const out = option(rest, '--out');
+          await audit(d.db.prisma, { actor: 'cli', action: 'export.broadcast-failures', subject: id });
+          if (out) {
+            await io.writeFile(out, csv);
+            io.out(`written: ${out}`);
+          } else io.out(csv.replace(/\r\n$/, ''));
+          return 0;
+        }
         const key = option(rest, '--workshop');
         if (sub !== 'signups' || !key) return usage('usage: export signups --workshop <key> [--out file.csv]');
         const d = await deps();
@@ -103,13 +133,22 @@ export async function runCommand(argv: string[], io: CliIo, deps: () => Promise<
         await audit(d.db.prisma, { actor: 'cli', action: 'seed.demo' });
         return 0;
       }
+      case 'privacy':
+        return await privacyCommand(sub, rest, io, deps);
+      case 'audit':
+        return await auditCommand(argv.slice(1), io, deps);
+      case 'campaign':
+        return await campaignCommand(sub, rest, io, deps);
+      case 'report':
+        return await reportCommand(argv.slice(1), io, deps);
       case 'role': {
         const [who, roleName] = rest;
         const role = ROLES[roleName?.toLowerCase() ?? ''];
         if ((sub !== 'grant' && sub !== 'revoke') || !who || !role) return usage('usage: role grant|revoke <person> <employee|manager|hr>');
         const d = await deps();
         const roles = await changeRole(d.db.prisma, who, role, sub === 'grant');
-        await audit(d.db.prisma, { actor: 'cli', action: `role.${sub}`, subject: who, details: { role } });
+        // The subject is the person's id: an e-mail address in the trail would outlive an erasure.
+        await audit(d.db.prisma, { actor: 'cli', action: `role.${sub}`, subject: await findPersonId(d.db.prisma, who), details: { role } });
         io.out(`${who}: ${roles.map((r) => r.toLowerCase()).join(', ')}`);
         return 0;
       }
@@ -121,7 +160,7 @@ export async function runCommand(argv: string[], io: CliIo, deps: () => Promise<
       io.err(`The file was not imported (nothing was stored). Fix these lines:\n${e.message}`);
       return 1;
     }
-    if (e instanceof UnknownWorkshopError || e instanceof UnknownPersonError) {
+    if (e instanceof UnknownWorkshopError || e instanceof UnknownPersonError || e instanceof UnknownBroadcastError) {
       io.err(e.message);
       return 1;
     }

@@ -1,5 +1,5 @@
 import readline from 'node:readline';
-import { createCore } from '../app.js';
+import { coreSettings, createCore } from '../app.js';
 import { ConfigError, loadConfig } from '../config.js';
 import type { Message } from '../core/messages.js';
 import { openDatabase, type Database } from '../db/database.js';
@@ -51,12 +51,7 @@ async function main() {
     await db.migrate();
     const core = createCore(
       db,
-      {
-        timezone: config.timezone,
-        defaultLocale: config.defaultLocale,
-        adminUsers: config.adminUsers,
-        publicUrl: config.publicUrl ?? `http://127.0.0.1:${config.port}`,
-      },
+      coreSettings(config, config.publicUrl ?? `http://127.0.0.1:${config.port}`),
       createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel),
     );
     turn = (input) => consoleTurn(core, db, as, input);

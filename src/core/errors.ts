@@ -9,6 +9,10 @@ export type ErrorCode =
   | 'workshop_past'
   | 'not_signed_up'
   | 'klus_closed'
+  | 'klus_own'
+  | 'candidate_withdrawn'
+  | 'release_pending'
+  | 'release_declined'
   | 'unknown_command'
   | 'unknown_action'
   | 'conflict';

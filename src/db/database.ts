@@ -6,6 +6,7 @@ import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { applyMigrations } from './migrate.js';
+import { PatientPool } from './patient-pool.js';
 import type { SqlSession } from './sql-session.js';
 
 export type Prisma = PrismaClient;
@@ -88,7 +89,8 @@ function wrapPglite(db: PGlite, owned: boolean): Database {
 }
 
 function openPostgres(url: string, poolSize: number): Database {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 30_000 });
+  // Broken clients are dropped and new connections are waited for through a restart (patient-pool.ts).
+  const pool = new PatientPool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 30_000 });
   // An idle client that loses its connection (database restart) must not crash the process.
   pool.on('error', () => undefined);
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });

@@ -1,11 +1,15 @@
 import type { Config } from '../config.js';
-import { createCore, type Core } from '../app.js';
+import { coreSettings, createCore, type Core } from '../app.js';
 import { createChannels } from '../channels/index.js';
 import type { Channel } from '../channels/channel.js';
 import type { Logger } from '../core/ports.js';
 import { openDatabase, type Database } from '../db/database.js';
 import { adminRoutes } from '../server/admin-routes.js';
+import { broadcastRoutes } from '../server/broadcast-routes.js';
 import { calendarRoutes } from '../server/calendar-routes.js';
+import { chartRoutes } from '../server/chart-routes.js';
+import { PrismaChartStore } from '../db/repos/charts.js';
+import { downloadRoutes } from '../server/download-routes.js';
 import { healthRoutes } from '../server/health-routes.js';
 import { HttpServer } from '../server/http-server.js';
 import { createMetrics } from '../server/metrics.js';
@@ -13,6 +17,8 @@ import { OutboxStore } from '../delivery/outbox-store.js';
 import { OutboxWorker } from '../delivery/outbox-worker.js';
 import { createJobs } from '../schedule/jobs.js';
 import { Scheduler } from '../schedule/scheduler.js';
+import { Ticker } from '../schedule/ticker.js';
+import { PROGRESS_EVERY_MS } from '../core/broadcasts/broadcast-outbox.js';
 import { acquireLock } from './instance-lock.js';
 
 export interface Running {
@@ -38,14 +44,13 @@ export async function startVliegwiel(config: Config, logger: Logger): Promise<Ru
     const metrics = createMetrics();
     const server = new HttpServer(logger, metrics);
     const publicUrl = config.publicUrl?.replace(/\/$/, '') ?? `http://127.0.0.1:${config.port}`;
-    const core = createCore(
-      db,
-      { timezone: config.timezone, defaultLocale: config.defaultLocale, adminUsers: config.adminUsers, publicUrl },
-      logger,
-    );
+    const core = createCore(db, coreSettings(config, publicUrl), logger);
     const channels = await createChannels(config, { bot: core.bot, db, logger, metrics });
     for (const r of healthRoutes(db, metrics)) server.mount(r);
     for (const r of calendarRoutes(core.ctx)) server.mount(r);
+    for (const r of broadcastRoutes(core)) server.mount(r);
+    for (const r of downloadRoutes(core.ctx)) server.mount(r);
+    for (const r of chartRoutes(new PrismaChartStore(db.prisma), core.ctx.clock)) server.mount(r);
     for (const c of channels) for (const r of c.routes) server.mount(r);
     if (lock) for (const r of adminRoutes({ token: lock.token, db, core, logger })) server.mount(r);
 
@@ -54,22 +59,27 @@ export async function startVliegwiel(config: Config, logger: Logger): Promise<Ru
     for (const c of channels) await c.start();
     const outbox = new OutboxWorker(
       db.prisma,
-      new OutboxStore(db.prisma),
+      new OutboxStore(db.prisma, config.defaultLocale),
       (row, actor) => core.bot.compose(row.kind, row.payload, actor),
       logger.child({ component: 'outbox' }),
       metrics,
       {
         senders: channels.map((c) => c.sender),
         rates: { SLACK: config.outbox.slackRatePerSecond, TEAMS: config.outbox.teamsRatePerSecond },
+        conversationRates: { SLACK: config.outbox.slackChannelRatePerSecond, TEAMS: config.outbox.teamsConversationRatePerSecond },
+        editRates: { SLACK: config.outbox.slackEditRatePerSecond },
         concurrency: config.outbox.workers,
       },
     );
     outbox.start();
+    // Live progress of broadcasts (and their start and end) between the scheduler's minutes.
+    const ticker = new Ticker('broadcast progress', PROGRESS_EVERY_MS, () => core.bot.broadcasts.tick(core.ctx.clock.now()), logger);
+    ticker.start();
     const scheduler = new Scheduler(db.prisma, logger.child({ component: 'scheduler' }), {
       timezone: config.timezone,
       runnerId: outbox.id,
     });
-    for (const job of createJobs(core, db)) scheduler.register(job);
+    for (const job of createJobs(core, db, config.retention)) scheduler.register(job);
     await scheduler.start();
     await lock?.update(port);
 
@@ -87,6 +97,7 @@ export async function startVliegwiel(config: Config, logger: Logger): Promise<Ru
         stopping ??= (async () => {
           await server.close();
           await scheduler.stop();
+          await ticker.stop();
           await outbox.stop();
           for (const c of channels) await c.stop().catch((err) => logger.warn('channel stop failed', { channel: c.name, err }));
           await database.close();

@@ -1,13 +1,25 @@
+import { DEFAULT_RETENTION, enforceRetention, type RetentionPolicy } from '../admin/retention.js';
 import type { Core } from '../app.js';
+import { PromptPlanner } from '../core/reflection/prompt-planner.js';
 import type { Database } from '../db/database.js';
+import { nudgeJobs } from './nudge-jobs.js';
 import type { Job } from './scheduler.js';
 
 /**
  * Every scheduled job of the bot. Features add theirs here; each job only enqueues work (outbox rows,
  * status changes) and finishes quickly.
  */
-export function createJobs(_core: Core, db: Database): Job[] {
+export function createJobs(core: Core, db: Database, retention: RetentionPolicy = DEFAULT_RETENTION): Job[] {
   const jobs: Job[] = [
+    {
+      name: 'housekeeping.retention',
+      cron: '41 3 * * *',
+      // Each kind of data is kept as long as RETENTION_* says (README "Retention"); counts go to the audit log.
+      run: async (fireAt) => {
+        const report = await enforceRetention(db.prisma, retention, fireAt);
+        core.ctx.logger.info('retention enforced', { ...report });
+      },
+    },
     {
       name: 'housekeeping.processed-events',
       cron: '17 3 * * *',
@@ -17,6 +29,36 @@ export function createJobs(_core: Core, db: Database): Job[] {
         await db.prisma.download.deleteMany({ where: { expiresAt: { lt: fireAt } } });
       },
     },
+    {
+      name: 'reflection.prompts',
+      cron: '*/15 * * * *',
+      // Scheduled prompts, workshop follow-ups and programme steps that are due; judged by the real clock, so a
+      // catch-up fire after a night of downtime sends nothing into the evening.
+      run: async () => {
+        await new PromptPlanner(core.ctx.promptSchedule, core.ctx.settings.timezone).run(core.ctx.clock.now());
+      },
+    },
+    {
+      name: 'klussen.expire',
+      cron: '*/10 * * * *',
+      // Klussen past their deadline close and their owners get an outbox message; the real clock decides, so a
+      // catch-up fire expires exactly what is overdue by then.
+      run: async () => {
+        await core.bot.klussen.expireDue();
+      },
+    },
+    {
+      name: 'broadcasts.due',
+      cron: '* * * * *',
+      // Scheduled broadcasts whose moment came start (one outbox row per recipient), finished ones close. The
+      // runtime's ticker does the same every few seconds; this keeps the record and covers a stopped ticker.
+      catchUp: false,
+      run: async () => {
+        await core.bot.broadcasts.tick(core.ctx.clock.now());
+      },
+    },
+    // Nudge campaigns and the weekly team-leader digest.
+    ...nudgeJobs(core, db),
   ];
   return jobs;
 }

@@ -19,13 +19,14 @@ export const MAX_CLOCK_SKEW_S = 5 * 60;
 const mediaType = (h: string | undefined) => (h ?? '').split(';')[0]!.trim().toLowerCase();
 
 function parseBody(type: string, text: string): Record<string, unknown> {
+  let json: unknown;
   if (type === 'application/x-www-form-urlencoded') {
     const form = parseQuery(text);
     // Interactivity sends one field `payload` with JSON; slash commands are plain fields.
-    if (typeof form.payload === 'string') return JSON.parse(form.payload) as Record<string, unknown>;
-    return form as Record<string, unknown>;
-  }
-  const json: unknown = JSON.parse(text);
+    if (typeof form.payload !== 'string') return form as Record<string, unknown>;
+    json = JSON.parse(form.payload);
+  } else json = JSON.parse(text);
+  // `payload=null` or a JSON array parses fine but is no Slack envelope.
   if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new Error('not an object');
   return json as Record<string, unknown>;
 }
@@ -131,11 +132,15 @@ export class SignedHttpReceiver implements Receiver {
       // Payload types nobody listens to are answered now instead of after Bolt's 3-second timeout (a 404).
       if (!acked && !res.headersSent) await event.ack();
     } catch (err) {
-      this.logger.error('slack event processing failed', { err });
-      if (!res.headersSent) {
+      if (!acked && !res.headersSent) {
+        // Bolt reads the envelope (event, user, team) before any listener runs, and throws a TypeError on a signed
+        // body of the wrong shape (`"event": null`, no `user`): bad input, not our failure. The error's message
+        // quotes the payload, so only its name is logged.
         ack.ack();
-        sendJson(res, 500, { error: 'internal error' });
+        this.logger.warn('slack payload not understood', { error: err instanceof Error ? err.name : typeof err });
+        return sendJson(res, 400, { error: 'malformed payload' });
       }
+      this.logger.error('slack event processing failed', { err });
     }
   }
 }

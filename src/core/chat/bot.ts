@@ -1,9 +1,15 @@
+import { BroadcastOutbox } from '../broadcasts/broadcast-outbox.js';
+import { BroadcastService } from '../broadcasts/broadcast-service.js';
+import { broadcastsFeature } from '../broadcasts/broadcasts-feature.js';
 import type { CoreContext } from '../context.js';
 import { DomainError, isDomainError } from '../errors.js';
 import { translator, type MessageKey } from '../i18n/index.js';
 import { klussenFeature } from '../klussen/klussen-feature.js';
 import { KlussenService } from '../klussen/klussen-service.js';
 import { message, type Message, type Reply } from '../messages.js';
+import { nudgesFeature } from '../nudges/nudges-feature.js';
+import { privacyFeature } from '../privacy/privacy-feature.js';
+import { PrivacyService } from '../privacy/privacy-service.js';
 import { identifyPerson } from '../people/identify.js';
 import { toLocale, type Actor, type ChannelUser } from '../people/person.js';
 import { reflectionFeature } from '../reflection/reflection-feature.js';
@@ -13,6 +19,7 @@ import { ManageWorkshopsService } from '../workshops/manage-service.js';
 import { workshopsFeature } from '../workshops/workshops-feature.js';
 import { WorkshopsService } from '../workshops/workshops-service.js';
 import { baseFeature } from './base-feature.js';
+import { cleanAction, cleanText, cleanUser } from './clean-input.js';
 import type { ActionInput, Feature, Phrase } from './feature.js';
 import { helpMessage } from './help.js';
 import { myOverview } from './my-overview.js';
@@ -30,6 +37,8 @@ export class Bot {
   readonly workshops: WorkshopsService;
   readonly klussen: KlussenService;
   readonly reflection: ReflectionService;
+  /** Broadcasts in the outbox: the runtime's ticker and the link route call into it. */
+  readonly broadcasts: BroadcastOutbox;
   private readonly phrases: Phrase[] = [];
   private readonly commands = new Map<string, NonNullable<Feature['commands']>[string]>();
   private readonly actions = new Map<string, NonNullable<Feature['actions']>[string]>();
@@ -40,13 +49,17 @@ export class Bot {
     this.workshops = new WorkshopsService(ctx);
     this.klussen = new KlussenService(ctx);
     this.reflection = new ReflectionService(ctx);
+    this.broadcasts = new BroadcastOutbox(ctx, this.workshops);
     for (const f of [
       upcomingFeature(),
       baseFeature(ctx),
       workshopsFeature(ctx, this.workshops),
       manageWorkshopsFeature(new ManageWorkshopsService(ctx)),
-      klussenFeature(this.klussen),
-      reflectionFeature(this.reflection),
+      klussenFeature(ctx, this.klussen),
+      reflectionFeature(ctx, this.reflection),
+      broadcastsFeature(new BroadcastService(ctx, this.broadcasts), this.broadcasts),
+      privacyFeature(new PrivacyService(ctx), this.workshops),
+      nudgesFeature(ctx, (actor, text) => this.text(actor, text)),
     ]) {
       this.add(f);
     }
@@ -67,13 +80,14 @@ export class Bot {
 
   /** The person behind a chat user, with the language to answer in. */
   async actorFor(user: ChannelUser): Promise<Actor> {
-    const person = await identifyPerson(this.ctx.people, user, this.ctx.settings);
+    const person = await identifyPerson(this.ctx.people, cleanUser(user), this.ctx.settings);
     return { person, platform: user.platform, locale: toLocale(person.locale, this.ctx.settings.defaultLocale) };
   }
 
   async text(actor: Actor, input: string): Promise<Reply> {
     return this.guard(actor, async () => {
-      const cmd = this.parse(input);
+      // Every channel's text passes here: cleaned once for all features (see clean-input.ts).
+      const cmd = this.parse(cleanText(input));
       if (cmd.kind === 'command') return this.commands.get(cmd.name)!(actor, cmd.args);
       if (cmd.text === '') return { messages: [helpMessage(actor)] };
       for (const take of this.freeText) {
@@ -88,7 +102,7 @@ export class Bot {
     return this.guard(actor, () => {
       const run = this.actions.get(input.action);
       if (!run) throw new DomainError('unknown_action');
-      return run(actor, input);
+      return run(actor, cleanAction(input));
     });
   }
 
@@ -100,6 +114,11 @@ export class Bot {
   /** Action ids the bot answers to (the Slack manifest test checks them). */
   actionIds(): string[] {
     return [...this.actions.keys()];
+  }
+
+  /** The words the bot reads as commands, each with its command (the rights matrix tries every one). */
+  phraseList(): readonly Phrase[] {
+    return [...this.phrases];
   }
 
   /** Slack App Home and similar overview surfaces. */

@@ -9,7 +9,12 @@ export function helpMessage(actor: Actor): Message {
     tr('help.klussen'),
     tr('help.reflect'),
     tr('help.my'),
+    tr('help.my_klussen'),
+    tr('help.skills'),
     tr('help.dossier'),
+    tr('help.goal'),
+    tr('help.programme'),
+    tr('help.rhythm'),
     tr('help.pause'),
     tr('help.data'),
   ];

@@ -5,14 +5,8 @@ import type { Feature } from './feature.js';
 // Contract words whose features land in their own issues answer honestly instead of "I do not understand".
 // A feature that implements one of these commands replaces the entry (later features win).
 const UPCOMING = [
-  { phrase: 'klus plaatsen', command: 'post-klus' },
-  { phrase: 'post job', command: 'post-klus' },
-  { phrase: 'omroep', command: 'broadcast' },
-  { phrase: 'broadcast', command: 'broadcast' },
   { phrase: 'mijn gegevens', command: 'my-data' },
   { phrase: 'my data', command: 'my-data' },
-  { phrase: 'mijn dossier', command: 'dossier' },
-  { phrase: 'my dossier', command: 'dossier' },
 ];
 
 export function upcomingFeature(): Feature {

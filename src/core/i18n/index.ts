@@ -1,14 +1,16 @@
 import type { Locale } from '../messages.js';
+import * as broadcasts from './broadcasts.js';
 import { en as commonEn } from './en.js';
 import * as klussen from './klussen.js';
 import { nl as commonNl } from './nl.js';
+import * as nudges from './nudges.js';
 import * as privacy from './privacy.js';
 import * as reflection from './reflection.js';
 import * as workshops from './workshops.js';
 
 // One catalogue per feature keeps parallel work apart; together they form one key space.
-const nl = { ...commonNl, ...workshops.nl, ...klussen.nl, ...reflection.nl, ...privacy.nl };
-const en = { ...commonEn, ...workshops.en, ...klussen.en, ...reflection.en, ...privacy.en };
+const nl = { ...commonNl, ...workshops.nl, ...klussen.nl, ...reflection.nl, ...privacy.nl, ...broadcasts.nl, ...nudges.nl };
+const en = { ...commonEn, ...workshops.en, ...klussen.en, ...reflection.en, ...privacy.en, ...broadcasts.en, ...nudges.en };
 
 export type MessageKey = keyof typeof nl;
 

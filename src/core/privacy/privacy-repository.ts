@@ -12,11 +12,21 @@ export interface PersonalDataExport {
   programmes: Record<string, unknown>[];
 }
 
+/**
+ * Who asked, for the audit log: the person themselves in chat (the default), or HR on their request through the
+ * CLI (`actor: 'cli'`). `via` says which way it came in.
+ */
+export interface PrivacyRequester {
+  actor: string;
+  actorId?: string | null;
+  via: 'chat' | 'cli';
+}
+
 export interface PrivacyRepository {
   counts(personId: string): Promise<{ signups: number; reflections: number; klussen: number }>;
   export(personId: string): Promise<PersonalDataExport>;
   /** Writes the export into the audit log (who, when; not what). */
-  recordExport(personId: string, now: Date): Promise<void>;
+  recordExport(personId: string, now: Date, by?: PrivacyRequester): Promise<void>;
   /** Deletes personal content and anonymises history (sign-up counts stay right). */
-  erase(personId: string, now: Date): Promise<void>;
+  erase(personId: string, now: Date, by?: PrivacyRequester): Promise<void>;
 }

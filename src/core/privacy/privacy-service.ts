@@ -1,8 +1,9 @@
 import type { CoreContext } from '../context.js';
 import { translator } from '../i18n/index.js';
-import { message, type Message, type Reply } from '../messages.js';
+import { message, type Locale, type Message, type Reply } from '../messages.js';
 import type { Actor } from '../people/person.js';
 import { personalDataMarkdown } from './personal-data-markdown.js';
+import type { PrivacyRequester } from './privacy-repository.js';
 
 const HOUR = 3600_000;
 
@@ -35,20 +36,33 @@ export class PrivacyService {
     };
   }
 
+  /**
+   * Everything stored about a person as two texts: JSON for machines, Markdown for people. Audited with who asked:
+   * the person in chat, or HR through the CLI on the person's request.
+   */
+  async files(personId: string, locale: Locale, by?: PrivacyRequester): Promise<{ json: string; markdown: string; day: string }> {
+    const now = this.ctx.clock.now();
+    const data = await this.ctx.privacy.export(personId);
+    const files = {
+      json: JSON.stringify(data, null, 2),
+      markdown: personalDataMarkdown(data, locale, now, this.ctx.settings.timezone),
+      day: now.toISOString().slice(0, 10),
+    };
+    await this.ctx.privacy.recordExport(personId, now, by);
+    return files;
+  }
+
   /** Two one-time links: JSON for machines, Markdown for people. The person is always the one clicking. */
   async export(actor: Actor): Promise<Reply> {
     const tr = translator(actor.locale);
-    const now = this.ctx.clock.now();
-    const data = await this.ctx.privacy.export(actor.person.id);
-    const expiresAt = new Date(now.getTime() + HOUR);
-    const day = now.toISOString().slice(0, 10);
+    const expiresAt = new Date(this.ctx.clock.now().getTime() + HOUR);
+    const { json: jsonText, markdown, day } = await this.files(actor.person.id, actor.locale);
     const file = (filename: string, mimeType: string, text: string) =>
       this.ctx.downloads.create({ personId: actor.person.id, filename, mimeType, content: new TextEncoder().encode(text), expiresAt });
     const [json, md] = await Promise.all([
-      file(`vliegwiel-gegevens-${day}.json`, 'application/json', JSON.stringify(data, null, 2)),
-      file(`vliegwiel-gegevens-${day}.md`, 'text/markdown; charset=utf-8', personalDataMarkdown(data, actor.locale, now, this.ctx.settings.timezone)),
+      file(`vliegwiel-gegevens-${day}.json`, 'application/json', jsonText),
+      file(`vliegwiel-gegevens-${day}.md`, 'text/markdown; charset=utf-8', markdown),
     ]);
-    await this.ctx.privacy.recordExport(actor.person.id, now);
     const url = (token: string) => `${this.ctx.settings.publicUrl}/downloads/${token}`;
     const text = tr('data.export_ready', { url: url(md) });
     return {
@@ -74,12 +88,12 @@ export class PrivacyService {
    * Seats in workshops still to come are given back first (the waitlist moves up as with any cancellation);
    * past sign-ups stay, anonymised, so attendance figures stay right.
    */
-  async erase(actor: Actor, cancelUpcoming: (workshopId: string) => Promise<unknown>): Promise<Reply> {
+  async erase(actor: Actor, cancelUpcoming: (workshopId: string) => Promise<unknown>, by?: PrivacyRequester): Promise<Reply> {
     const now = this.ctx.clock.now();
     for (const s of await this.ctx.workshops.mySignups(actor.person.id, now)) {
       if (s.workshop.startsAt > now) await cancelUpcoming(s.workshop.id);
     }
-    await this.ctx.privacy.erase(actor.person.id, now);
+    await this.ctx.privacy.erase(actor.person.id, now, by);
     return { messages: [message(translator(actor.locale)('data.erased'))], update: message(translator(actor.locale)('data.erased')) };
   }
 }

@@ -1,5 +1,16 @@
-import type { PersonalDataExport, PrivacyRepository } from '../../core/privacy/privacy-repository.js';
+import type { PersonalDataExport, PrivacyRepository, PrivacyRequester } from '../../core/privacy/privacy-repository.js';
+import { Prisma as P } from '../../generated/prisma/client.js';
 import type { Prisma } from '../database.js';
+
+/** The audit line of a privacy request: the pseudonymous id only, never a name or e-mail address. */
+const trail = (action: string, personId: string, now: Date, by?: PrivacyRequester) => ({
+  at: now,
+  actor: by?.actor ?? personId,
+  actorId: by ? (by.actorId ?? null) : personId,
+  action,
+  subject: personId,
+  details: { via: by?.via ?? 'chat' },
+});
 
 const plain = (rows: object[]) => rows.map((r) => JSON.parse(JSON.stringify(r, (_k, v) => (typeof v === 'bigint' ? v.toString() : v))));
 
@@ -46,14 +57,14 @@ export class PrismaPrivacyRepository implements PrivacyRepository {
     };
   }
 
-  async recordExport(personId: string, now: Date) {
-    await this.db.auditLog.create({ data: { at: now, actor: personId, actorId: personId, action: 'privacy.export', subject: personId } });
+  async recordExport(personId: string, now: Date, by?: PrivacyRequester) {
+    await this.db.auditLog.create({ data: trail('privacy.export', personId, now, by) });
   }
 
-  async erase(personId: string, now: Date) {
+  async erase(personId: string, now: Date, by?: PrivacyRequester) {
     await this.db.$transaction(async (tx) => {
       // The trail keeps the pseudonymous id only: who asked for erasure, and when.
-      await tx.auditLog.create({ data: { at: now, actor: personId, actorId: personId, action: 'privacy.erase', subject: personId } });
+      await tx.auditLog.create({ data: trail('privacy.erase', personId, now, by) });
       await tx.reflection.deleteMany({ where: { personId } });
       await tx.goal.deleteMany({ where: { personId } });
       await tx.promptDelivery.deleteMany({ where: { personId } });
@@ -66,7 +77,8 @@ export class PrismaPrivacyRepository implements PrivacyRepository {
       // History keeps its counts but no longer points at the person.
       await tx.signup.updateMany({ where: { personId }, data: { personId: null } });
       await tx.klusInterest.updateMany({ where: { personId }, data: { personId: null, motivation: '' } });
-      await tx.engagementEvent.updateMany({ where: { personId }, data: { personId: null, data: undefined } });
+      // DbNull clears the column; `undefined` would leave it as it was.
+      await tx.engagementEvent.updateMany({ where: { personId }, data: { personId: null, data: P.DbNull } });
       await tx.outboxMessage.updateMany({ where: { personId }, data: { personId: null } });
       await tx.person.update({
         where: { id: personId },
