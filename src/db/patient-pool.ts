@@ -16,6 +16,13 @@ export const isTransientConnectError = (e: unknown): boolean => {
 /** Waits between tries: 100, 200, 400, 800, 1600 ms; about three seconds in all, the length of a restart. */
 export const CONNECT_BACKOFF_MS = [100, 200, 400, 800, 1600];
 
+/**
+ * The server ended the session (pg_terminate_backend, a restart, a failover): the statement was aborted with its
+ * transaction, so a statement on its own may run again on a new connection. Without this, the first query after
+ * a restart fails on every idle connection the pool still held, before the pool has heard they are gone.
+ */
+const SESSION_ENDED = new Set(['57P01', '57P02', '57P03']);
+
 type Callback = (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void;
 
 /**
@@ -60,5 +67,26 @@ export class PatientPool extends pg.Pool {
       (client) => callback(undefined, client, (release) => client.release(release as Error | boolean | undefined)),
       (err: Error) => callback(err, undefined, () => undefined),
     );
+  }
+
+  /**
+   * A statement on its own (how the Prisma adapter runs everything outside `$transaction`), run again when the
+   * server ended the session under it: as often as the pool may hold connections, since every idle one may be
+   * dead and each fails at once. Callback and streaming forms pass through unchanged.
+   */
+  override query(...args: unknown[]): never {
+    const run = () => (super.query as (...a: unknown[]) => unknown).apply(this, args);
+    const streaming = typeof args.at(-1) === 'function' || typeof (args[0] as { submit?: unknown } | null)?.submit === 'function';
+    if (streaming) return run() as never;
+    const attempt = async (): Promise<unknown> => {
+      for (let i = 0; ; i++) {
+        try {
+          return await (run() as Promise<unknown>);
+        } catch (e) {
+          if (this.ending || i > (this.options.max ?? 10) || !SESSION_ENDED.has(String((e as { code?: unknown } | null)?.code))) throw e;
+        }
+      }
+    };
+    return attempt() as never;
   }
 }

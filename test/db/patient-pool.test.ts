@@ -40,6 +40,20 @@ describe('the PostgreSQL pool through restarts and outages', () => {
     expect(await db.ping()).toBe(true);
   });
 
+  it('runs a statement again that was running when the server ended its session', async () => {
+    // Three statements busy in the database when every session is ended: each is aborted, and run once more.
+    // Prisma starts a query when it is awaited: Promise.all sends all three now.
+    const busy = Promise.all(Array.from({ length: 3 }, () => db.prisma.$queryRaw<{ ok: number }[]>`SELECT 1 AS ok FROM pg_sleep(3)`));
+    const admin = new pg.Client({ connectionString: direct.url });
+    await admin.connect();
+    const active = async () =>
+      (await admin.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND query LIKE '%FROM pg_sleep(3)%' AND pid <> pg_backend_pid()`)).rows[0]!.n;
+    for (let i = 0; i < 200 && (await active()) < 3; i++) await new Promise((r) => setTimeout(r, 10));
+    await admin.end();
+    expect(await terminateBackends(direct.url)).toBeGreaterThanOrEqual(3);
+    expect((await busy).map((r) => r[0]!.ok)).toEqual([1, 1, 1]);
+  });
+
   it('waits for a connection while the database is briefly unreachable, instead of failing', async () => {
     await proxy.cut();
     const query = db.prisma.region.count();
