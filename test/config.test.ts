@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../src/config.js';
+import { configFails } from './support/config.js';
+import { loadConfig } from '../src/config.js';
 
-const fails = (env: Record<string, string>) => {
-  try {
-    loadConfig(env);
-  } catch (e) {
-    expect(e).toBeInstanceOf(ConfigError);
-    return (e as ConfigError).message;
-  }
-  throw new Error('expected a ConfigError');
-};
+const fails = configFails;
 
 describe('config', () => {
   it('has the contract defaults with an empty environment', () => {

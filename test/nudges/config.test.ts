@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config.js';
+import { configFails } from '../support/config.js';
+import { loadConfig } from '../../src/config.js';
 import { DEFAULT_NUDGE_SETTINGS } from '../../src/core/nudges/settings.js';
 
-const fails = (env: Record<string, string>) => {
-  try {
-    loadConfig(env);
-  } catch (e) {
-    expect(e).toBeInstanceOf(ConfigError);
-    return (e as ConfigError).message;
-  }
-  throw new Error('expected a ConfigError');
-};
+const fails = configFails;
 
 describe('nudge settings', () => {
   it('defaults to office hours on working days, an early window for buitendienst, one nudge a week', () => {

@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RETENTION } from '../../src/admin/retention.js';
-import { ConfigError, loadConfig } from '../../src/config.js';
+import { loadConfig } from '../../src/config.js';
+import { configFails } from '../support/config.js';
 
-const message = (env: Record<string, string>) => {
-  try {
-    loadConfig(env);
-  } catch (e) {
-    expect(e).toBeInstanceOf(ConfigError);
-    return (e as ConfigError).message;
-  }
-  throw new Error('expected a ConfigError');
-};
+const message = configFails;
 
 describe('retention settings', () => {
   it('default to the documented periods and take 0 as keep forever', () => {
