@@ -70,7 +70,7 @@ async function seed(db: Database, n: number, teamsUrl: string, slackShare = 0.1)
 
 /**
  * The engine compiled to plain JavaScript, as `npm start` runs the bot (from dist/): run through tsx, the
- * on-the-fly compiler alone adds some 80 MB to the memory being measured. esbuild comes with tsx.
+ * on-the-fly compiler alone adds some 80 MB to the memory being measured.
  */
 export async function compiledEngine(): Promise<string> {
   const { build } = await import('esbuild');
