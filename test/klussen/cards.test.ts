@@ -1,12 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { renderMessage } from '../../src/channels/slack/render/message.js';
 import { toActivity } from '../../src/channels/teams/cards/activity.js';
 import type { Locale, Message, Reply } from '../../src/core/messages.js';
-import type { Database } from '../../src/db/database.js';
 import { cardProblems, cardsOf } from '../channels/teams/support/cards.js';
-import { aPerson, anActor, anOrganization, FixedClock, testCore } from '../support/builders.js';
-import { BACKENDS, testDatabase } from '../support/db.js';
-import { delivered, goodPost, messagesOf, press, submit, type Core } from './support.js';
+import { aPerson, anActor, anOrganization } from '../support/builders.js';
+import { BACKENDS } from '../support/db.js';
+import { useTestWorld } from '../support/world.js';
+import { delivered, goodPost, messagesOf, press, submit } from './support.js';
 
 /**
  * The owner's and manager's side of the Klussenbank renders on both platforms: every reply and every composed
@@ -14,15 +14,7 @@ import { delivered, goodPost, messagesOf, press, submit, type Core } from './sup
  * forms fit in their buttons. (The Teams crawler in test/channels only sees what an employee sees.)
  */
 describe.each(BACKENDS)('Klussenbank messages render on Slack and Teams (%s)', (backend) => {
-  let db: Database;
-  let core: Core;
-  const clock = new FixedClock(new Date('2027-03-01T09:00:00Z'));
-
-  beforeAll(async () => {
-    db = await testDatabase(backend);
-    core = testCore(db, clock);
-  });
-  afterAll(async () => db?.close());
+  const world = useTestWorld(backend);
 
   it.each(['nl', 'en'] as const)('a whole klus in %s', async (locale: Locale) => {
     const seen: { where: string; message: Message }[] = [];
@@ -30,39 +22,39 @@ describe.each(BACKENDS)('Klussenbank messages render on Slack and Teams (%s)', (
       for (const message of r === null ? [] : 'blocks' in r ? [r] : messagesOf(r)) seen.push({ where, message });
       return r;
     };
-    const org = await anOrganization(db);
-    const owner = await aPerson(db, { organizationId: org.id, roles: ['MANAGER'], locale });
-    const boss = await aPerson(db, { organizationId: org.id, roles: ['MANAGER'], locale });
-    const hr = await aPerson(db, { organizationId: org.id, roles: ['HR'], locale });
-    const cand = await aPerson(db, { organizationId: org.id, managerId: boss.id, skills: ['archiveren'], locale });
-    const [o, b, c, h] = await Promise.all([owner, boss, cand, hr].map((p) => anActor(db, core, p.id)));
+    const org = await anOrganization(world.db);
+    const owner = await aPerson(world.db, { organizationId: org.id, roles: ['MANAGER'], locale });
+    const boss = await aPerson(world.db, { organizationId: org.id, roles: ['MANAGER'], locale });
+    const hr = await aPerson(world.db, { organizationId: org.id, roles: ['HR'], locale });
+    const cand = await aPerson(world.db, { organizationId: org.id, managerId: boss.id, skills: ['archiveren'], locale });
+    const [o, b, c, h] = await Promise.all([owner, boss, cand, hr].map((p) => anActor(world.db, world.core, p.id)));
 
-    const form = keep('post', await core.bot.text(o!, locale === 'nl' ? 'klus plaatsen' : 'post job'))!;
-    const wrong = keep('mistake', await submit(core, o!, form as Reply, goodPost({ hours: '' })));
-    const preview = keep('preview', await submit(core, o!, wrong as Reply, goodPost({ description: 'Lang verhaal. '.repeat(70) })));
-    keep('edit', await press(core, o!, preview!, 'klus.edit'));
-    keep('published', await press(core, o!, preview!, 'klus.publish'));
-    const match = keep('match', await delivered(db, core, cand.id, 'klus.match'));
-    const joinForm = keep('join form', await press(core, c!, match!, 'klus.interest'));
-    keep('joined', await submit(core, c!, joinForm!, { motivation: 'Ik wil dit graag leren. '.repeat(10) }));
-    keep('candidate note', await delivered(db, core, owner.id, 'klus.candidate'));
-    const request = keep('release request', await delivered(db, core, boss.id, 'klus.release-request'));
-    keep('my klussen (manager)', await core.bot.text(b!, locale === 'nl' ? 'mijn klussen' : 'my jobs'));
-    keep('released', await press(core, b!, request!, 'klus.release.approve'));
-    keep('released (candidate)', await delivered(db, core, cand.id, 'klus.release-decision'));
-    keep('released (owner)', await delivered(db, core, owner.id, 'klus.release-decision'));
-    const klus = await db.prisma.klus.findFirstOrThrow({ where: { ownerId: owner.id } });
-    keep('candidates (HR)', await core.bot.action(h!, { action: 'klus.candidates', value: klus.id }));
-    const candidates = keep('candidates', await core.bot.action(o!, { action: 'klus.candidates', value: klus.id }));
-    const accepted = keep('accepted', await press(core, o!, candidates!, 'klus.accept'));
-    keep('decision', await delivered(db, core, cand.id, 'klus.decision'));
-    const confirm = keep('confirm form', await press(core, o!, accepted!, 'klus.confirm-skills'));
-    keep('confirmed', await submit(core, o!, confirm!, { skills: ['archiveren'] }));
-    keep('skills confirmed', await delivered(db, core, cand.id, 'klus.skills-confirmed'));
-    keep('filled', await press(core, o!, accepted!, 'klus.fill'));
-    keep('my klussen (owner)', await core.bot.text(o!, locale === 'nl' ? 'mijn klussen' : 'my jobs'));
-    keep('my klussen (HR)', await core.bot.text(h!, locale === 'nl' ? 'mijn klussen' : 'my jobs'));
-    keep('skills', await core.bot.text(c!, locale === 'nl' ? 'vaardigheden' : 'skills'));
+    const form = keep('post', await world.core.bot.text(o!, locale === 'nl' ? 'klus plaatsen' : 'post job'))!;
+    const wrong = keep('mistake', await submit(world.core, o!, form as Reply, goodPost({ hours: '' })));
+    const preview = keep('preview', await submit(world.core, o!, wrong as Reply, goodPost({ description: 'Lang verhaal. '.repeat(70) })));
+    keep('edit', await press(world.core, o!, preview!, 'klus.edit'));
+    keep('published', await press(world.core, o!, preview!, 'klus.publish'));
+    const match = keep('match', await delivered(world.db, world.core, cand.id, 'klus.match'));
+    const joinForm = keep('join form', await press(world.core, c!, match!, 'klus.interest'));
+    keep('joined', await submit(world.core, c!, joinForm!, { motivation: 'Ik wil dit graag leren. '.repeat(10) }));
+    keep('candidate note', await delivered(world.db, world.core, owner.id, 'klus.candidate'));
+    const request = keep('release request', await delivered(world.db, world.core, boss.id, 'klus.release-request'));
+    keep('my klussen (manager)', await world.core.bot.text(b!, locale === 'nl' ? 'mijn klussen' : 'my jobs'));
+    keep('released', await press(world.core, b!, request!, 'klus.release.approve'));
+    keep('released (candidate)', await delivered(world.db, world.core, cand.id, 'klus.release-decision'));
+    keep('released (owner)', await delivered(world.db, world.core, owner.id, 'klus.release-decision'));
+    const klus = await world.db.prisma.klus.findFirstOrThrow({ where: { ownerId: owner.id } });
+    keep('candidates (HR)', await world.core.bot.action(h!, { action: 'klus.candidates', value: klus.id }));
+    const candidates = keep('candidates', await world.core.bot.action(o!, { action: 'klus.candidates', value: klus.id }));
+    const accepted = keep('accepted', await press(world.core, o!, candidates!, 'klus.accept'));
+    keep('decision', await delivered(world.db, world.core, cand.id, 'klus.decision'));
+    const confirm = keep('confirm form', await press(world.core, o!, accepted!, 'klus.confirm-skills'));
+    keep('confirmed', await submit(world.core, o!, confirm!, { skills: ['archiveren'] }));
+    keep('skills confirmed', await delivered(world.db, world.core, cand.id, 'klus.skills-confirmed'));
+    keep('filled', await press(world.core, o!, accepted!, 'klus.fill'));
+    keep('my klussen (owner)', await world.core.bot.text(o!, locale === 'nl' ? 'mijn klussen' : 'my jobs'));
+    keep('my klussen (HR)', await world.core.bot.text(h!, locale === 'nl' ? 'mijn klussen' : 'my jobs'));
+    keep('skills', await world.core.bot.text(c!, locale === 'nl' ? 'vaardigheden' : 'skills'));
 
     expect(seen.length).toBeGreaterThan(25);
     const problems: string[] = [];

@@ -1,135 +1,128 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/database.js';
-import { aPerson, anActor, anOrganization, FixedClock, testCore } from '../support/builders.js';
-import { BACKENDS, testDatabase } from '../support/db.js';
-import { buttonFor, delivered, formOf, goodPost, outboxFor, press, submit, textOf, type Core } from './support.js';
+import { describe, expect, it } from 'vitest';
+import { aPerson, anActor, anOrganization } from '../support/builders.js';
+import { BACKENDS } from '../support/db.js';
+import { useTestWorld } from '../support/world.js';
+import { buttonFor, delivered, formOf, goodPost, outboxFor, press, submit, textOf } from './support.js';
 
 describe.each(BACKENDS)('posting a klus on %s', (backend) => {
-  let db: Database;
-  let core: Core;
-  const clock = new FixedClock(new Date('2027-03-01T09:00:00Z'));
-
-  beforeAll(async () => {
-    db = await testDatabase(backend);
-    core = testCore(db, clock);
-  });
-  afterAll(async () => db?.close());
+  const world = useTestWorld(backend);
+  const { clock } = world;
 
   it('form → mistakes kept → preview → publish, and the klus reaches fitting people of both municipalities', async () => {
-    const dijk = await anOrganization(db);
-    const linge = await anOrganization(db);
-    const manager = await aPerson(db, { organizationId: dijk.id, roles: ['MANAGER'], skills: ['archiveren'] });
-    const fitsHere = await aPerson(db, { organizationId: dijk.id, skills: ['archiveren', 'excel'] });
-    const fitsThere = await aPerson(db, { organizationId: linge.id, skills: ['scannen'], locale: 'en' });
-    const noFit = await aPerson(db, { organizationId: linge.id, skills: ['bestrating'] });
-    const paused = await aPerson(db, { organizationId: dijk.id, skills: ['archiveren'] });
-    await db.prisma.person.update({ where: { id: paused.id }, data: { paused: true } });
-    const optedOut = await aPerson(db, { organizationId: dijk.id, skills: ['scannen'] });
-    await db.prisma.person.update({ where: { id: optedOut.id }, data: { optOuts: ['klussen'] } });
-    const m = await anActor(db, core, manager.id);
+    const dijk = await anOrganization(world.db);
+    const linge = await anOrganization(world.db);
+    const manager = await aPerson(world.db, { organizationId: dijk.id, roles: ['MANAGER'], skills: ['archiveren'] });
+    const fitsHere = await aPerson(world.db, { organizationId: dijk.id, skills: ['archiveren', 'excel'] });
+    const fitsThere = await aPerson(world.db, { organizationId: linge.id, skills: ['scannen'], locale: 'en' });
+    const noFit = await aPerson(world.db, { organizationId: linge.id, skills: ['bestrating'] });
+    const paused = await aPerson(world.db, { organizationId: dijk.id, skills: ['archiveren'] });
+    await world.db.prisma.person.update({ where: { id: paused.id }, data: { paused: true } });
+    const optedOut = await aPerson(world.db, { organizationId: dijk.id, skills: ['scannen'] });
+    await world.db.prisma.person.update({ where: { id: optedOut.id }, data: { optOuts: ['klussen'] } });
+    const m = await anActor(world.db, world.core, manager.id);
 
-    const start = await core.bot.text(m, 'klus plaatsen');
+    const start = await world.core.bot.text(m, 'klus plaatsen');
     expect(formOf(start).fields.map((f) => f.id)).toEqual(['title', 'description', 'skills', 'hours', 'startsOn', 'endsOn', 'location', 'openTo', 'deadline']);
 
     // A mistake: a friendly list, the form again with everything typed, and nothing stored.
-    const wrong = await submit(core, m, start, goodPost({ hours: 'veel', deadline: '2027-02-01' }));
+    const wrong = await submit(world.core, m, start, goodPost({ hours: 'veel', deadline: '2027-02-01' }));
     expect(textOf(wrong)).toContain('Dit klopt nog niet');
     expect(textOf(wrong)).toContain('Vul bij “Uren per week” een heel getal in');
     expect(textOf(wrong)).toContain('is al voorbij');
     expect(formOf(wrong).fields.find((f) => f.id === 'title')!.initial).toBe('Archief opruimen');
-    expect(await db.prisma.klus.count({ where: { ownerId: manager.id } })).toBe(0);
+    expect(await world.db.prisma.klus.count({ where: { ownerId: manager.id } })).toBe(0);
 
-    const preview = await submit(core, m, wrong, goodPost());
+    const preview = await submit(world.core, m, wrong, goodPost());
     expect(textOf(preview)).toContain('Voorbeeld van je klus');
-    const draft = await db.prisma.klus.findFirstOrThrow({ where: { ownerId: manager.id } });
+    const draft = await world.db.prisma.klus.findFirstOrThrow({ where: { ownerId: manager.id } });
     expect(draft).toMatchObject({ status: 'DRAFT', skills: ['archiveren', 'scannen'], hoursPerWeek: 6, openToRegion: true, organizationId: dijk.id });
     // A draft is nobody else's business yet.
-    const other = await anActor(db, core, fitsHere.id);
-    expect(textOf(await core.bot.text(other, 'klussen'))).not.toContain('Archief opruimen');
+    const other = await anActor(world.db, world.core, fitsHere.id);
+    expect(textOf(await world.core.bot.text(other, 'klussen'))).not.toContain('Archief opruimen');
 
     // Edit the draft through its form, then publish.
-    const editing = await press(core, m, preview, 'klus.edit');
+    const editing = await press(world.core, m, preview, 'klus.edit');
     expect(formOf(editing).value).toBe(draft.id);
-    const preview2 = await submit(core, m, editing, goodPost({ title: 'Archief opruimen na de verhuizing' }));
-    expect(await db.prisma.klus.count({ where: { ownerId: manager.id } })).toBe(1);
-    const published = await press(core, m, preview2, 'klus.publish');
+    const preview2 = await submit(world.core, m, editing, goodPost({ title: 'Archief opruimen na de verhuizing' }));
+    expect(await world.db.prisma.klus.count({ where: { ownerId: manager.id } })).toBe(1);
+    const published = await press(world.core, m, preview2, 'klus.publish');
     expect(textOf(published)).toContain('staat nu in de Klussenbank');
     expect(textOf(published)).toContain('2 collega’s met passende vaardigheden krijgen een bericht');
-    expect((await db.prisma.klus.findUniqueOrThrow({ where: { id: draft.id } })).status).toBe('OPEN');
+    expect((await world.db.prisma.klus.findUniqueOrThrow({ where: { id: draft.id } })).status).toBe('OPEN');
 
     // "Past bij jou" for the two who fit, in their own language; not for the paused, the opted-out, the misfit, the owner.
-    for (const p of [fitsHere, fitsThere]) expect(await outboxFor(db, p.id, 'klus.match')).toHaveLength(1);
-    for (const p of [noFit, paused, optedOut, manager]) expect(await outboxFor(db, p.id, 'klus.match')).toHaveLength(0);
-    const nlMatch = await delivered(db, core, fitsHere.id, 'klus.match');
+    for (const p of [fitsHere, fitsThere]) expect(await outboxFor(world.db, p.id, 'klus.match')).toHaveLength(1);
+    for (const p of [noFit, paused, optedOut, manager]) expect(await outboxFor(world.db, p.id, 'klus.match')).toHaveLength(0);
+    const nlMatch = await delivered(world.db, world.core, fitsHere.id, 'klus.match');
     expect(textOf(nlMatch!)).toContain('Deze klus past bij jou');
     expect(textOf(nlMatch!)).toContain('Past bij je: archiveren');
-    const enMatch = await delivered(db, core, fitsThere.id, 'klus.match');
+    const enMatch = await delivered(world.db, world.core, fitsThere.id, 'klus.match');
     expect(textOf(enMatch!)).toContain('This job fits you');
     expect(buttonFor(enMatch!, 'klus.interest').label).toBe('I’m interested');
 
     // Publishing twice is harmless.
-    const again = await core.bot.action(m, { action: 'klus.publish', value: draft.id });
+    const again = await world.core.bot.action(m, { action: 'klus.publish', value: draft.id });
     expect(textOf(again)).toContain('Dit concept bestaat niet meer');
-    expect(await outboxFor(db, fitsHere.id, 'klus.match')).toHaveLength(1);
+    expect(await outboxFor(world.db, fitsHere.id, 'klus.match')).toHaveLength(1);
   });
 
   it('keeps to the weekly cap and to the own organisation when the klus is not region-wide', async () => {
-    const org = await anOrganization(db);
-    const elsewhere = await anOrganization(db);
-    const manager = await aPerson(db, { organizationId: org.id, roles: ['MANAGER'], locale: 'en' });
-    const fan = await aPerson(db, { organizationId: org.id, skills: ['tekenen'] });
-    const outsider = await aPerson(db, { organizationId: elsewhere.id, skills: ['tekenen'] });
-    const m = await anActor(db, core, manager.id);
+    const org = await anOrganization(world.db);
+    const elsewhere = await anOrganization(world.db);
+    const manager = await aPerson(world.db, { organizationId: org.id, roles: ['MANAGER'], locale: 'en' });
+    const fan = await aPerson(world.db, { organizationId: org.id, skills: ['tekenen'] });
+    const outsider = await aPerson(world.db, { organizationId: elsewhere.id, skills: ['tekenen'] });
+    const m = await anActor(world.db, world.core, manager.id);
     const post = async (title: string, openTo = 'organisatie') => {
-      const form = await core.bot.text(m, 'post job');
-      const preview = await submit(core, m, form, goodPost({ title, skills: 'tekenen', openTo }));
-      return press(core, m, preview, 'klus.publish');
+      const form = await world.core.bot.text(m, 'post job');
+      const preview = await submit(world.core, m, form, goodPost({ title, skills: 'tekenen', openTo }));
+      return press(world.core, m, preview, 'klus.publish');
     };
     const first = await post('Poster maken');
     expect(textOf(first)).toContain('One colleague with matching skills will get a message');
-    expect(await outboxFor(db, outsider.id, 'klus.match')).toHaveLength(0);
+    expect(await outboxFor(world.db, outsider.id, 'klus.match')).toHaveLength(0);
     await post('Tweede poster', 'regio');
     // The fan had one this week already; the outsider had none and the second klus is region-wide.
-    expect(await outboxFor(db, fan.id, 'klus.match')).toHaveLength(1);
-    expect(await outboxFor(db, outsider.id, 'klus.match')).toHaveLength(1);
+    expect(await outboxFor(world.db, fan.id, 'klus.match')).toHaveLength(1);
+    expect(await outboxFor(world.db, outsider.id, 'klus.match')).toHaveLength(1);
     clock.advance(8 * 86_400_000);
     await post('Derde poster');
-    expect(await outboxFor(db, fan.id, 'klus.match')).toHaveLength(2);
+    expect(await outboxFor(world.db, fan.id, 'klus.match')).toHaveLength(2);
     clock.current = new Date('2027-03-01T09:00:00Z');
   });
 
   it('queues an announcement for the organisation’s klus channel, composed like any other message', async () => {
-    const org = await anOrganization(db);
-    await db.prisma.organization.update({ where: { id: org.id }, data: { klusChannel: 'C0KLUSSEN' } });
-    const manager = await aPerson(db, { organizationId: org.id, roles: ['MANAGER'] });
-    const m = await anActor(db, core, manager.id);
-    const preview = await submit(core, m, await core.bot.text(m, 'klus plaatsen'), goodPost({ title: 'Kantine opknappen' }));
-    await press(core, m, preview, 'klus.publish');
-    const rows = await db.prisma.outboxMessage.findMany({ where: { kind: 'klus.announce', payload: { path: ['channel'], equals: 'C0KLUSSEN' } } });
+    const org = await anOrganization(world.db);
+    await world.db.prisma.organization.update({ where: { id: org.id }, data: { klusChannel: 'C0KLUSSEN' } });
+    const manager = await aPerson(world.db, { organizationId: org.id, roles: ['MANAGER'] });
+    const m = await anActor(world.db, world.core, manager.id);
+    const preview = await submit(world.core, m, await world.core.bot.text(m, 'klus plaatsen'), goodPost({ title: 'Kantine opknappen' }));
+    await press(world.core, m, preview, 'klus.publish');
+    const rows = await world.db.prisma.outboxMessage.findMany({ where: { kind: 'klus.announce', payload: { path: ['channel'], equals: 'C0KLUSSEN' } } });
     expect(rows).toHaveLength(1);
     expect(rows[0]!.personId).toBeNull();
-    const text = await core.bot.compose('klus.announce', rows[0]!.payload as Record<string, unknown>, m);
+    const text = await world.core.bot.compose('klus.announce', rows[0]!.payload as Record<string, unknown>, m);
     expect(textOf(text!)).toContain('Nieuwe klus in de Klussenbank: “Kantine opknappen”');
   });
 
   it('lets a manager discard a draft, and tells employees kindly that posting is for managers', async () => {
-    const org = await anOrganization(db);
-    const manager = await aPerson(db, { organizationId: org.id, roles: ['MANAGER'] });
-    const employee = await aPerson(db, { organizationId: org.id });
-    const m = await anActor(db, core, manager.id);
-    const preview = await submit(core, m, await core.bot.text(m, 'klus plaatsen'), goodPost());
-    const gone = await press(core, m, preview, 'klus.discard');
+    const org = await anOrganization(world.db);
+    const manager = await aPerson(world.db, { organizationId: org.id, roles: ['MANAGER'] });
+    const employee = await aPerson(world.db, { organizationId: org.id });
+    const m = await anActor(world.db, world.core, manager.id);
+    const preview = await submit(world.core, m, await world.core.bot.text(m, 'klus plaatsen'), goodPost());
+    const gone = await press(world.core, m, preview, 'klus.discard');
     expect(textOf(gone)).toContain('Je concept is weggegooid');
-    expect(await db.prisma.klus.count({ where: { ownerId: manager.id } })).toBe(0);
+    expect(await world.db.prisma.klus.count({ where: { ownerId: manager.id } })).toBe(0);
 
-    const e = await anActor(db, core, employee.id);
+    const e = await anActor(world.db, world.core, employee.id);
     for (const words of ['klus plaatsen', 'post job']) {
-      const r = await core.bot.text(e, words);
+      const r = await world.core.bot.text(e, words);
       expect(textOf(r)).toContain('Alleen leidinggevenden en HR kunnen een klus plaatsen');
       expect(r.messages[0]!.blocks.some((b) => b.type === 'form')).toBe(false);
     }
-    const forged = await core.bot.action(e, { action: 'klus.form', value: '', form: goodPost() });
+    const forged = await world.core.bot.action(e, { action: 'klus.form', value: '', form: goodPost() });
     expect(textOf(forged)).toContain('Alleen leidinggevenden en HR');
-    expect(await db.prisma.klus.count({ where: { ownerId: employee.id } })).toBe(0);
+    expect(await world.db.prisma.klus.count({ where: { ownerId: employee.id } })).toBe(0);
   });
 });
