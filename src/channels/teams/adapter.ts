@@ -1,8 +1,11 @@
 import { CloudAdapter, type Activity, type TurnContext } from 'botbuilder';
-import type { AuthenticateRequestResult } from 'botframework-connector';
+import type { AuthenticateRequestResult, ConnectorClient } from 'botframework-connector';
 import type { Logger } from '../../core/ports.js';
 import { BudgetedAuthentication, DEFAULT_BUDGETS, withRetryBudget, type RetryBudgets } from './auth/retries.js';
 import type { TeamsAuthentication } from './auth/authentication.js';
+
+/** Distinct service URLs are few (one per Teams region); the bound only guards against a flood of odd ones. */
+const MAX_CONNECTORS = 64;
 
 export interface AdapterResponse {
   status: number;
@@ -17,6 +20,7 @@ export interface AdapterResponse {
  */
 export class TeamsCloudAdapter extends CloudAdapter {
   private readonly authentication: BudgetedAuthentication;
+  private readonly connectors = new Map<string, Promise<ConnectorClient>>();
   readonly authEnabled: boolean;
 
   constructor(
@@ -32,6 +36,26 @@ export class TeamsCloudAdapter extends CloudAdapter {
       // Handlers answer their own errors; what lands here is a reply that could not be delivered.
       logger.error('teams: turn failed', { activityType: context.activity.type, err });
     };
+  }
+
+  /**
+   * A connector client for proactive calls to one service URL, made once and kept. continueConversationAsync
+   * builds a new client (with its whole HTTP pipeline) and a turn for every message, which costs more than the
+   * send itself in a broadcast. A kept client still signs every request with a current token: its credentials
+   * fetch and renew tokens per request.
+   */
+  connector(appId: string, serviceUrl: string): Promise<ConnectorClient> {
+    const key = `${appId}|${serviceUrl}`;
+    let client = this.connectors.get(key);
+    if (!client) {
+      if (this.connectors.size >= MAX_CONNECTORS) this.connectors.delete(this.connectors.keys().next().value!);
+      const claims = this.createClaimsIdentity(appId);
+      client = this.authentication.createConnectorFactory(claims).create(serviceUrl, undefined);
+      // A failed creation (bad credentials settings) is not kept: the next send tries again.
+      client.catch(() => this.connectors.delete(key));
+      this.connectors.set(key, client);
+    }
+    return client;
   }
 
   async handle(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<AdapterResponse> {

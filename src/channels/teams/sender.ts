@@ -1,8 +1,9 @@
-import { TurnContext, type Activity, type CloudAdapter, type ConversationParameters, type ConversationReference } from 'botbuilder';
-import { AuthenticationConstants } from 'botframework-connector';
+import { TurnContext, type Activity, type ConversationParameters, type ConversationReference } from 'botbuilder';
+import { AuthenticationConstants, type ConnectorClient } from 'botframework-connector';
 import type { Message } from '../../core/messages.js';
 import { toLocale } from '../../core/people/person.js';
 import type { DeliveryTarget, Logger, SendResult, Sender } from '../../core/ports.js';
+import type { TeamsCloudAdapter } from './adapter.js';
 import { toActivity } from './cards/activity.js';
 import { sendFailure } from './send-result.js';
 
@@ -34,17 +35,24 @@ function deliveredOf(ref: unknown, target: DeliveryTarget): { ref: StoredReferen
   return stored && typeof activityId === 'string' && activityId ? { ref: stored, activityId } : undefined;
 }
 
+/** The activity as it goes out in a stored chat: from the bot, to the person, in that conversation. */
+function addressed(activity: Partial<Activity>, ref: StoredReference): Partial<Activity> {
+  // No activityId: a proactive message starts its own line instead of replying to whatever was said last.
+  return TurnContext.applyConversationReference({ ...activity }, { ...ref, activityId: undefined });
+}
+
 /**
- * Delivers one proactive message for the outbox. botbuilder resolves `continueConversationAsync` even when the
- * send inside failed (the error goes to onTurnError), so the outcome is caught inside the callback. The
- * connector clients used here do not retry (see auth/retries.ts): every 429/412/5xx comes straight back as
- * `retry`, and the outbox decides when.
+ * Delivers one proactive message for the outbox, through a connector client kept per service URL (see
+ * TeamsCloudAdapter.connector): the message goes straight to sendToConversation, as a turn started with
+ * continueConversationAsync would send it, without building a client and a turn per message. The connector
+ * clients used here do not retry (see auth/retries.ts): every 429/412/5xx comes straight back as `retry`, and
+ * the outbox decides when.
  */
 export class TeamsSender implements Sender {
   readonly platform = 'TEAMS' as const;
 
   constructor(
-    private readonly adapter: CloudAdapter,
+    private readonly adapter: TeamsCloudAdapter,
     private readonly options: TeamsSenderOptions,
   ) {}
 
@@ -64,57 +72,46 @@ export class TeamsSender implements Sender {
   }
 
   private async continueWith(ref: StoredReference, activity: Partial<Activity>): Promise<SendResult> {
-    let outcome: SendResult = { ok: false, kind: 'retry', reason: 'the send callback did not run' };
-    await this.adapter.continueConversationAsync(this.options.appId, ref, async (context) => {
-      try {
-        const sent = await context.sendActivity(activity);
-        outcome = { ok: true, ref: deliveredRef(ref, sent?.id) };
-      } catch (err) {
-        outcome = sendFailure(err);
-      }
-    });
-    return outcome;
+    const client = await this.adapter.connector(this.options.appId, ref.serviceUrl);
+    try {
+      const sent = await client.conversations.sendToConversation(ref.conversation.id, addressed(activity, ref) as Activity);
+      return { ok: true, ref: deliveredRef(ref, sent?.id) };
+    } catch (err) {
+      return sendFailure(err);
+    }
   }
 
   /** Replaces a message sent earlier (broadcast progress, a recall notice): PUT …/activities/<id>. */
   async update(target: DeliveryTarget, ref: unknown, message: Message): Promise<SendResult> {
     const delivered = deliveredOf(ref, target);
     if (!delivered) return { ok: false, kind: 'permanent', reason: 'teams: no delivered message to update' };
-    const activity = { ...toActivity(message, toLocale(delivered.ref.locale, 'nl')), id: delivered.activityId };
-    return this.edit(delivered, ref, (context) => context.updateActivity(activity));
+    const activity = { ...addressed(toActivity(message, toLocale(delivered.ref.locale, 'nl')), delivered.ref), id: delivered.activityId };
+    return this.edit(delivered, ref, (client) => client.conversations.updateActivity(delivered.ref.conversation.id, delivered.activityId, activity as Activity));
   }
 
   /** Deletes a message sent earlier (recall); one that is already gone counts as removed. */
   async remove(target: DeliveryTarget, ref: unknown): Promise<SendResult> {
     const delivered = deliveredOf(ref, target);
     if (!delivered) return { ok: false, kind: 'permanent', reason: 'teams: no delivered message to remove' };
-    return this.edit(delivered, ref, (context) => context.deleteActivity(delivered.activityId), true);
+    return this.edit(delivered, ref, (client) => client.conversations.deleteActivity(delivered.ref.conversation.id, delivered.activityId), true);
   }
 
   private async edit(
     delivered: { ref: StoredReference; activityId: string },
     original: unknown,
-    work: (context: TurnContext) => Promise<unknown>,
+    work: (client: ConnectorClient) => Promise<unknown>,
     goneIsDone = false,
   ): Promise<SendResult> {
-    let outcome: SendResult = { ok: false, kind: 'retry', reason: 'the edit callback did not run' };
     try {
-      await this.adapter.continueConversationAsync(this.options.appId, delivered.ref, async (context) => {
-        try {
-          await work(context);
-          outcome = { ok: true, ref: original };
-        } catch (err) {
-          const failure = sendFailure(err);
-          const status = (err as { statusCode?: number }).statusCode;
-          // A 404 here is about the message (deleted, too old), not about the person being unreachable.
-          if (status === 404) outcome = goneIsDone ? { ok: true, ref: original } : { ok: false, kind: 'permanent', reason: failure.ok ? '' : failure.reason };
-          else outcome = failure;
-        }
-      });
+      await work(await this.adapter.connector(this.options.appId, delivered.ref.serviceUrl));
+      return { ok: true, ref: original };
     } catch (err) {
-      outcome = sendFailure(err);
+      const failure = sendFailure(err);
+      const status = (err as { statusCode?: number }).statusCode;
+      // A 404 here is about the message (deleted, too old), not about the person being unreachable.
+      if (status !== 404) return failure;
+      return goneIsDone ? { ok: true, ref: original } : { ok: false, kind: 'permanent', reason: failure.ok ? '' : failure.reason };
     }
-    return outcome;
   }
 
   /** No stored chat: open the 1:1 chat (Teams returns the existing one when there is one) and send in it. */

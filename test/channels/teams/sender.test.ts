@@ -154,4 +154,24 @@ describe('TeamsSender against a fake Bot Connector', () => {
     expect(await sender.update!(stored(), ref, progress)).toMatchObject({ ok: false, kind: 'permanent' });
     expect(await sender.update!(stored(), { nothing: true }, progress)).toMatchObject({ ok: false, kind: 'permanent' });
   });
+
+  it('signs every proactive send with the bot’s token and reaches each service URL at its own address', async () => {
+    const withApp: Config['teams'] = { ...insecure, appId: 'app-1', appPassword: 'secret', insecureDev: false, loginUrl: fake.url };
+    const signed = new TeamsSender(new TeamsCloudAdapter(createAuthentication(withApp), logger), { appId: 'app-1', logger });
+    const other = await FakeConnector.start();
+    try {
+      const elsewhere = stored();
+      (elsewhere.conversationRef as { serviceUrl: string }).serviceUrl = other.serviceUrl;
+      for (const target of [stored(), stored(), elsewhere]) expect((await signed.send(target, reminder, 'k-signed')).ok).toBe(true);
+      const auth = (f: FakeConnector) => f.calls.filter((c) => c.method === 'POST' && c.path.includes('/activities')).map((c) => c.headers.authorization);
+      expect(auth(fake)).toEqual([expect.stringMatching(/^Bearer outbound-token-\d+$/), expect.stringMatching(/^Bearer outbound-token-\d+$/)]);
+      expect(auth(other)).toEqual([expect.stringMatching(/^Bearer outbound-token-\d+$/)]);
+      // One token serves every send until it nears its expiry.
+      expect(fake.calls.filter((c) => c.path.endsWith('/oauth2/v2.0/token'))).toHaveLength(1);
+      // A proactive message starts its own line in the chat; it does not reply to the person's last message.
+      expect(fake.activities().map((a) => a.activity.replyToId)).toEqual([undefined, undefined]);
+    } finally {
+      await other.stop();
+    }
+  });
 });
