@@ -1,5 +1,7 @@
 import { ActivityTypes } from 'botbuilder';
-import { Application } from '@microsoft/teams-ai';
+// The module itself, not the package index: the index also loads the AI planners, OpenAI client and tokenizers
+// (some 25 MB and half a second at start) that this bot does not use.
+import { Application } from '@microsoft/teams-ai/lib/Application.js';
 import type { TeamsTurns } from './turns.js';
 
 /**
