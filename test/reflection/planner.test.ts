@@ -69,6 +69,21 @@ describe.each(BACKENDS)('prompts on each person’s rhythm, follow-ups and progr
     expect(['2027-07-15T06:30:00.000Z', '2027-07-22T06:30:00.000Z']).toContain(sent[0]);
   });
 
+  it('plans everyone of a large region, one page of people at a time, and each of them once', async () => {
+    // 4,100 people on a Friday 07:00 rhythm of their own, more than two pages of the planner's reading.
+    await db.prisma.$executeRaw`
+      WITH p AS (INSERT INTO "Person" (id, name, locale, "promptWeekday", "promptTime", "updatedAt")
+                 SELECT gen_random_uuid(), 'Regio ' || i, 'nl', 5, '07:00', now() FROM generate_series(1, 4100) i RETURNING id)
+      INSERT INTO "ChannelIdentity" (id, platform, "tenantId", "userId", "personId", "conversationRef")
+      SELECT gen_random_uuid(), 'SLACK', 'TREGIO', 'U-' || id, id, to_jsonb('D-' || id) FROM p`;
+    const planned = () =>
+      db.prisma.outboxMessage.count({ where: { kind: 'prompt.scheduled', person: { name: { startsWith: 'Regio ' } } } });
+    await runAt('2027-07-16T05:00:00Z'); // Friday 07:00 CEST
+    expect(await planned()).toBe(4100);
+    await runAt('2027-07-16T05:15:00Z');
+    expect(await planned()).toBe(4100);
+  });
+
   it('plans nothing for paused people, people who opted out, or whose rhythm is off', async () => {
     const paused = await someone(db, core);
     await core.bot.text(paused.actor, 'pauze');

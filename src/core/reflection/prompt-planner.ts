@@ -33,28 +33,28 @@ export class PromptPlanner {
 
   /** The person's own rhythm: the slot of today, once its time has come (and before quiet hours start). */
   async scheduled(now: Date): Promise<number> {
-    const drafts: OutboxDraft[] = [];
-    // Most people share a rhythm (the default one): compute each distinct rhythm's slot once per run.
-    const slots = new Map<string, ReturnType<typeof latestSlot>>();
-    for (const r of await this.repo.recipients()) {
-      const tz = zoneOr(r.timezone, this.timezone);
-      const key = `${tz}|${r.rhythm.weekday}|${r.rhythm.time}|${r.rhythm.everyDays}`;
-      if (!slots.has(key)) {
-        const s = latestSlot(r.rhythm, now, tz);
-        slots.set(key, s && deliverableNow(s.at, now, tz) ? s : null);
-      }
-      const slot = slots.get(key);
-      if (!slot || slot.at.getTime() < r.since.getTime()) continue;
+    let planned = 0;
+    // People who share a rhythm share its moments: only the groups whose slot has come are read, so most runs
+    // read a handful of rhythms and nobody.
+    for (const group of await this.repo.rhythms()) {
+      const tz = zoneOr(group.timezone, this.timezone);
+      const slot = latestSlot(group.rhythm, now, tz);
+      if (!slot || !deliverableNow(slot.at, now, tz)) continue;
       const day = isoDay(slot.day);
-      drafts.push({
-        idempotencyKey: `prompt.scheduled:${r.personId}:${day}`,
-        kind: 'prompt.scheduled',
-        personId: r.personId,
-        payload: { slot: day },
-        notBefore: slot.at,
-      });
+      for await (const page of this.repo.recipients(group)) {
+        const drafts: OutboxDraft[] = page
+          .filter((r) => slot.at.getTime() >= r.since.getTime())
+          .map((r) => ({
+            idempotencyKey: `prompt.scheduled:${r.personId}:${day}`,
+            kind: 'prompt.scheduled',
+            personId: r.personId,
+            payload: { slot: day },
+            notBefore: slot.at,
+          }));
+        planned += await this.enqueueNew(drafts);
+      }
     }
-    return this.enqueueNew(drafts);
+    return planned;
   }
 
   /** About 1 day, 1 week and 3 weeks after an attended workshop, each on its day at the person's time. */

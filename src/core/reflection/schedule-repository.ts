@@ -11,6 +11,12 @@ export interface PromptRecipient {
   since: Date;
 }
 
+/** People who share a rhythm and a timezone (null: the bot's), and so share their prompt moments. */
+export interface RhythmGroup {
+  rhythm: Rhythm;
+  timezone: string | null;
+}
+
 export interface AttendedWorkshop {
   signupId: string;
   workshopId: string;
@@ -29,7 +35,10 @@ export interface DueEnrolment {
 
 /** What the prompt planner reads and writes; the outbox rows it writes are composed later by the reflection feature. */
 export interface PromptScheduleRepository {
-  recipients(): Promise<PromptRecipient[]>;
+  /** The distinct rhythms (with their timezone) of the people who accept prompts: a handful, however many people. */
+  rhythms(): Promise<RhythmGroup[]>;
+  /** The people who accept prompts on one of those rhythms, a page at a time: a region can have tens of thousands. */
+  recipients(group: RhythmGroup): AsyncIterable<PromptRecipient[]>;
   /** Attended sign-ups of workshops that ended between `from` and `to`, for people who accept prompts. */
   attendedWorkshops(from: Date, to: Date): Promise<AttendedWorkshop[]>;
   /** Enrolments that still have steps to deliver. */

@@ -1,6 +1,6 @@
 import type { OutboxDraft } from '../../core/outbox.js';
 import type { Rhythm } from '../../core/reflection/rhythm.js';
-import type { DueEnrolment, PromptRecipient, PromptScheduleRepository } from '../../core/reflection/schedule-repository.js';
+import type { DueEnrolment, PromptRecipient, PromptScheduleRepository, RhythmGroup } from '../../core/reflection/schedule-repository.js';
 import type { Prisma as P } from '../../generated/prisma/client.js';
 import type { Prisma } from '../database.js';
 import { enqueueInTx } from './outbox.js';
@@ -12,6 +12,7 @@ const accepting: P.PersonWhereInput = {
   NOT: { optOuts: { has: 'prompts' } },
   identities: { some: { unreachableAt: null } },
 };
+const RECIPIENT_PAGE = 2000;
 const rhythmSelect = { id: true, promptWeekday: true, promptTime: true, promptEveryDays: true, timezone: true, createdAt: true } as const;
 type RhythmRow = P.PersonGetPayload<{ select: typeof rhythmSelect }>;
 
@@ -25,9 +26,35 @@ const toRecipient = (p: RhythmRow): PromptRecipient => ({
 export class PrismaPromptScheduleRepository implements PromptScheduleRepository {
   constructor(private readonly db: Prisma) {}
 
-  async recipients() {
-    const rows = await this.db.person.findMany({ where: { ...accepting, promptEveryDays: { gt: 0 } }, select: rhythmSelect });
-    return rows.map(toRecipient);
+  async rhythms(): Promise<RhythmGroup[]> {
+    const rows = await this.db.person.groupBy({
+      by: ['promptWeekday', 'promptTime', 'promptEveryDays', 'timezone'],
+      where: { ...accepting, promptEveryDays: { gt: 0 } },
+    });
+    return rows.map((r) => ({ rhythm: { weekday: r.promptWeekday, time: r.promptTime, everyDays: r.promptEveryDays }, timezone: r.timezone }));
+  }
+
+  async *recipients(group: RhythmGroup): AsyncIterable<PromptRecipient[]> {
+    const same: P.PersonWhereInput = {
+      ...accepting,
+      promptWeekday: group.rhythm.weekday,
+      promptTime: group.rhythm.time,
+      promptEveryDays: group.rhythm.everyDays,
+      timezone: group.timezone,
+    };
+    // Keyset pages in id order: when the default rhythm's moment comes, that can be everyone of a large region.
+    let after: string | undefined;
+    for (;;) {
+      const rows = await this.db.person.findMany({
+        where: after ? { ...same, id: { gt: after } } : same,
+        select: rhythmSelect,
+        orderBy: { id: 'asc' },
+        take: RECIPIENT_PAGE,
+      });
+      if (rows.length) yield rows.map(toRecipient);
+      if (rows.length < RECIPIENT_PAGE) return;
+      after = rows[rows.length - 1]!.id;
+    }
   }
 
   async attendedWorkshops(from: Date, to: Date) {
