@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createCore } from '../src/app.js';
 import { everyone } from '../src/core/broadcasts/broadcast.js';
@@ -79,12 +80,22 @@ export async function compiledEngine(): Promise<string> {
   return outfile;
 }
 
-function engine(file: string, env: Record<string, string>): Promise<{ pressedAt: number; enqueuedAt: number; doneAt: number; maxRssMb: number; cpuSeconds: number; rows: Record<string, number> }> {
+/** How `npm start` runs the bot: package.json `config.nodeFlags` (its heap) and `config.mallocEnv` (its allocator). */
+function runtime(): { flags: string; env: Record<string, string> } {
+  const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { config?: { nodeFlags?: string; mallocEnv?: string } };
+  const env = (pkg.config?.mallocEnv ?? '').split(' ').filter(Boolean).map((kv) => kv.split('=') as [string, string]);
+  return { flags: pkg.config?.nodeFlags ?? '', env: Object.fromEntries(env) };
+}
+
+function engine(file: string, env: Record<string, string>): Promise<{ pressedAt: number; enqueuedAt: number; doneAt: number; idleRssMb: number; maxRssMb: number; memory: Record<string, number>; cpuSeconds: number; rows: Record<string, number> }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [file], {
+    // The bot's own runtime flags (`npm start`), then ENGINE_NODE_ARGS, which win: e.g. `--max-old-space-size=160`
+    // to see the bot with another heap, or `--cpu-prof --cpu-prof-dir=/tmp/prof` to see where its time goes.
+    const bot = runtime();
+    const args = `${bot.flags} ${process.env.ENGINE_NODE_ARGS ?? ''}`.split(' ').filter(Boolean);
+    const child = spawn(process.execPath, [...args, file], {
       cwd: ROOT,
-      // ENGINE_NODE_OPTIONS: e.g. `--max-old-space-size=160`, to see the bot's memory with a smaller heap.
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', NODE_OPTIONS: process.env.ENGINE_NODE_OPTIONS ?? '', ...env },
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...bot.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
@@ -134,7 +145,7 @@ export async function run({ recipients, limits, concurrency, slackShare, senders
 /**
  * Broadcasts through fake Slack and Teams APIs that enforce the platforms' limits and inject 429s and 5xx:
  * 3,500 recipients with the limits on (achieved vs allowed rate), 100,000 with the limits off (throughput, lost,
- * duplicates, peak memory of the bot process), both with the project's own Slack and Teams senders; and the
+ * duplicates, memory of the bot process), both with the whole bot as `npm start` runs it; and the
  * 100,000 once more with minimal HTTP senders, to show what the outbox engine does apart from the chat SDKs.
  */
 export async function broadcast() {
@@ -149,18 +160,20 @@ export async function broadcast() {
   figure('broadcast_limited_duplicates', limited.duplicates, 'deliveries');
   figure('broadcast_limited_throttled', limited.fakes.throttled, 'responses');
 
-  const big = await run({ recipients: 100_000, limits: false, concurrency: 64, senders: 'real' }, file);
+  const big = await run({ recipients: 100_000, limits: false, concurrency: 32, senders: 'real' }, file);
   process.stderr.write(`# 100,000 without limits: ${JSON.stringify(big)}\n`);
   figure('broadcast_unlimited_per_s', big.perSecond, 'deliveries/s');
   figure('broadcast_seconds', big.seconds, 's');
   figure('broadcast_enqueue_seconds', big.enqueueSeconds, 's');
   figure('broadcast_lost', big.lost, 'recipients');
   figure('broadcast_duplicates', big.duplicates, 'deliveries');
+  figure('broadcast_idle_rss_mb', big.idleRssMb, 'MB');
   figure('broadcast_peak_rss_mb', big.maxRssMb, 'MB');
+  figure('broadcast_peak_heap_used_mb', big.memory.heapUsedMb ?? 0, 'MB');
   figure('broadcast_cpu_ms_per_delivery', (1000 * big.cpuSeconds) / 100_000, 'ms');
   figure('broadcast_injected_faults', big.fakes.injected429 + big.fakes.injected5xx, 'responses');
 
-  const engine = await run({ recipients: 100_000, limits: false, concurrency: 64, senders: 'lean' }, file);
+  const engine = await run({ recipients: 100_000, limits: false, concurrency: 32, senders: 'lean' }, file);
   process.stderr.write(`# 100,000 without limits, minimal senders: ${JSON.stringify(engine)}\n`);
   figure('broadcast_engine_per_s', engine.perSecond, 'deliveries/s');
   figure('broadcast_engine_lost', engine.lost, 'recipients');
