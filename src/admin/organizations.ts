@@ -21,3 +21,20 @@ export async function ensureOrganizations(tx: Tx, names: Iterable<string>): Prom
   }
   return byName;
 }
+
+export class UnknownOrganizationError extends Error {
+  constructor(name: string) {
+    super(`No organisation "${name}". The organisations are made by the imports (the organization column).`);
+  }
+}
+
+/** Sets (or, with null, clears) where an organisation's new klussen are announced; returns the organisation's name. */
+export async function setKlusChannel(db: Prisma, organization: string, channel: string | null): Promise<{ id: string; name: string }> {
+  const org = await db.organization.findFirst({
+    where: { OR: [{ key: slug(organization) }, { name: { equals: organization.trim(), mode: 'insensitive' } }] },
+    select: { id: true, name: true },
+  });
+  if (!org) throw new UnknownOrganizationError(organization);
+  await db.organization.update({ where: { id: org.id }, data: { klusChannel: channel } });
+  return org;
+}

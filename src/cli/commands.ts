@@ -8,8 +8,10 @@ import { importProgrammes } from '../admin/import-programmes.js';
 import { importPrompts } from '../admin/import-prompts.js';
 import { formatReport, type ImportReport } from '../admin/import-report.js';
 import { importWorkshops } from '../admin/import-workshops.js';
+import { setKlusChannel, UnknownOrganizationError } from '../admin/organizations.js';
 import { changeRole, findPersonId, UnknownPersonError } from '../admin/roles.js';
 import { seedDemo } from '../admin/seed-demo.js';
+import { klusChannelSetting } from '../core/klussen/klus-channel.js';
 import type { Role } from '../core/people/person.js';
 import type { Database } from '../db/database.js';
 import { campaignCommand, NUDGE_HELP, reportCommand } from './nudge-commands.js';
@@ -46,6 +48,9 @@ export const HELP = `vliegwiel — admin commands (also: npm run cli -- <command
   export broadcast-failures --broadcast <id> [--out file.csv]
                                   the messages of a broadcast that could not be delivered, with the reason
   seed demo                       a demo region: 3 municipalities, people, a learning week, klussen, prompts
+  organization klus-channel <organization> <slack:<channel id>|teams:<channel id>|off>
+                                  where the organisation's new klussen are announced (the bot must be a
+                                  member of the channel)
   role grant <person> <role>      give a role (employee|manager|hr); person = e-mail or slack:<id> / teams:<id>
   role revoke <person> <role>     take a role away
 ${PRIVACY_HELP}
@@ -141,6 +146,17 @@ export async function runCommand(argv: string[], io: CliIo, deps: () => Promise<
         return await campaignCommand(sub, rest, io, deps);
       case 'report':
         return await reportCommand(argv.slice(1), io, deps);
+      case 'organization': {
+        const [org, value] = rest;
+        if (sub !== 'klus-channel' || !org || !value) return usage('usage: organization klus-channel <organization> <slack:<channel id>|teams:<channel id>|off>');
+        const setting = value === 'off' ? ({ ok: true, value: null } as const) : klusChannelSetting(value);
+        if (!setting.ok) return usage(setting.reason);
+        const d = await deps();
+        const o = await setKlusChannel(d.db.prisma, org, setting.value);
+        await audit(d.db.prisma, { actor: 'cli', action: 'organization.klus-channel', subject: o.id, details: { channel: setting.value } });
+        io.out(setting.value ? `${o.name}: new klussen are announced in ${setting.value}` : `${o.name}: new klussen are not announced in a channel`);
+        return 0;
+      }
       case 'role': {
         const [who, roleName] = rest;
         const role = ROLES[roleName?.toLowerCase() ?? ''];
@@ -160,7 +176,7 @@ export async function runCommand(argv: string[], io: CliIo, deps: () => Promise<
       io.err(`The file was not imported (nothing was stored). Fix these lines:\n${e.message}`);
       return 1;
     }
-    if (e instanceof UnknownWorkshopError || e instanceof UnknownPersonError || e instanceof UnknownBroadcastError) {
+    if (e instanceof UnknownWorkshopError || e instanceof UnknownPersonError || e instanceof UnknownBroadcastError || e instanceof UnknownOrganizationError) {
       io.err(e.message);
       return 1;
     }

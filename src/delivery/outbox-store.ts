@@ -1,6 +1,6 @@
 import type { Prisma } from '../db/database.js';
 import type { Platform } from '../core/ports.js';
-import { recipientOf, type Recipient, type RecipientColumns } from './recipient.js';
+import { channelRecipient, recipientOf, type Recipient, type RecipientColumns } from './recipient.js';
 
 export interface ClaimedMessage {
   id: bigint;
@@ -86,7 +86,7 @@ export class OutboxStore {
       broadcastId: r.broadcastId,
       payload: r.payload,
       attempts: r.attempts,
-      recipient: recipientOf(r, r.platform, this.defaultLocale),
+      recipient: r.personId ? recipientOf(r, r.platform, this.defaultLocale) : channelRecipient(r.payload, r.platform, r.tenantId, this.defaultLocale),
     }));
   }
 

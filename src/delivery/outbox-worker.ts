@@ -178,8 +178,8 @@ export class OutboxWorker {
     const over = new Map<Bucket, number>();
     for (const row of rows) {
       const r = row.recipient;
-      if (!row.personId || !r) {
-        this.chore(this.outcomes.finish(row, 'FAILED', 'unreachable: no reachable chat identity'));
+      if (!r) {
+        this.chore(this.outcomes.finish(row, 'FAILED', row.personId ? 'unreachable: no reachable chat identity' : 'unreachable: no channel to post in'));
         continue;
       }
       if (r.actor.person.paused && respectsPause(row.kind)) {

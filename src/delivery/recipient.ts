@@ -5,7 +5,8 @@ import type { DeliveryTarget, Platform } from '../core/ports.js';
 export interface Recipient {
   actor: Actor;
   target: DeliveryTarget;
-  identityId: string;
+  /** The person's chat identity; null for a row addressed to a channel. */
+  identityId: string | null;
 }
 
 /** Person and identity columns as the claim statement returns them (null when erased or without identity). */
@@ -62,5 +63,42 @@ export function recipientOf(c: RecipientColumns, platform: Platform, defaultLoca
       serviceUrl: c.ciServiceUrl,
     },
     identityId: c.ciId,
+  };
+}
+
+/**
+ * A row addressed to a channel instead of a person (an organisation's klus channel): `payload.channel` is the
+ * Slack channel id or the Teams channel's conversation id, `payload.serviceUrl` Teams' service URL for it. It is
+ * written in the region's language by no one in particular.
+ */
+export function channelRecipient(payload: Record<string, unknown>, platform: Platform, tenantId: string, locale: 'nl' | 'en'): Recipient | null {
+  const channel = typeof payload.channel === 'string' ? payload.channel : '';
+  if (!channel) return null;
+  const serviceUrl = typeof payload.serviceUrl === 'string' ? payload.serviceUrl : null;
+  const conversationRef =
+    platform === 'TEAMS'
+      ? serviceUrl && { conversation: { id: channel, conversationType: 'channel', tenantId }, serviceUrl, channelId: 'msteams' }
+      : channel;
+  if (!conversationRef) return null;
+  const person = {
+    id: '',
+    name: 'Vliegwiel',
+    email: null,
+    locale,
+    timezone: null,
+    organizationId: null,
+    organizationName: null,
+    department: null,
+    educationLevel: null,
+    roles: [],
+    managerId: null,
+    paused: false,
+    skills: [],
+  };
+  return {
+    actor: { person, platform, locale },
+    // The channel stands in for the user: it is what the outbox spaces messages by, one conversation.
+    target: { platform, tenantId, userId: channel, conversationRef, serviceUrl },
+    identityId: null,
   };
 }

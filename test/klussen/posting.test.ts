@@ -1,4 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { OutboxStore } from '../../src/delivery/outbox-store.js';
+import { OutboxWorker } from '../../src/delivery/outbox-worker.js';
+import { createLogger } from '../../src/logger.js';
+import { RecordingSender } from '../support/recording-sender.js';
 import { aPerson, anActor, anOrganization } from '../support/builders.js';
 import { BACKENDS } from '../support/db.js';
 import { useTestWorld } from '../support/world.js';
@@ -91,18 +95,42 @@ describe.each(BACKENDS)('posting a klus on %s', (backend) => {
     clock.current = new Date('2027-03-01T09:00:00Z');
   });
 
-  it('queues an announcement for the organisation’s klus channel, composed like any other message', async () => {
-    const org = await anOrganization(world.db);
-    await world.db.prisma.organization.update({ where: { id: org.id }, data: { klusChannel: 'C0KLUSSEN' } });
-    const manager = await aPerson(world.db, { organizationId: org.id, roles: ['MANAGER'] });
-    const m = await anActor(world.db, world.core, manager.id);
-    const preview = await submit(world.core, m, await world.core.bot.text(m, 'klus plaatsen'), goodPost({ title: 'Kantine opknappen' }));
-    await press(world.core, m, preview, 'klus.publish');
-    const rows = await world.db.prisma.outboxMessage.findMany({ where: { kind: 'klus.announce', payload: { path: ['channel'], equals: 'C0KLUSSEN' } } });
-    expect(rows).toHaveLength(1);
-    expect(rows[0]!.personId).toBeNull();
-    const text = await world.core.bot.compose('klus.announce', rows[0]!.payload as Record<string, unknown>, m);
-    expect(textOf(text!)).toContain('Nieuwe klus in de Klussenbank: “Kantine opknappen”');
+  it('announces a published klus in the organisation’s Slack or Teams channel, through the outbox', async () => {
+    const onSlack = await anOrganization(world.db);
+    const onTeams = await anOrganization(world.db);
+    await world.db.prisma.organization.update({ where: { id: onSlack.id }, data: { klusChannel: 'slack:C0KLUSSEN' } });
+    await world.db.prisma.organization.update({ where: { id: onTeams.id }, data: { klusChannel: 'teams:19:klussen@thread.tacv2' } });
+    const publish = async (org: { id: string }, title: string, identity: { platform: 'SLACK' | 'TEAMS'; tenantId: string; serviceUrl?: string }) => {
+      const manager = await aPerson(world.db, { organizationId: org.id, roles: ['MANAGER'] });
+      await world.db.prisma.channelIdentity.create({ data: { ...identity, userId: `u-${manager.id}`, personId: manager.id, lastSeenAt: new Date() } });
+      const m = await anActor(world.db, world.core, manager.id);
+      await press(world.core, m, await submit(world.core, m, await world.core.bot.text(m, 'klus plaatsen'), goodPost({ title })), 'klus.publish');
+    };
+    await publish(onSlack, 'Kantine opknappen', { platform: 'SLACK', tenantId: 'T0DIJK' });
+    await publish(onTeams, 'Archief ordenen', { platform: 'TEAMS', tenantId: 'tenant-linge', serviceUrl: 'https://smba.example/emea/' });
+    const rows = await world.db.prisma.outboxMessage.findMany({ where: { kind: 'klus.announce', personId: null }, orderBy: { id: 'asc' } });
+    expect(rows.map((r) => [r.platform, r.tenantId])).toEqual([['SLACK', 'T0DIJK'], ['TEAMS', 'tenant-linge']]);
+
+    const slack = new RecordingSender('SLACK');
+    const teams = new RecordingSender('TEAMS');
+    const worker = new OutboxWorker(world.db.prisma, new OutboxStore(world.db.prisma), (row, a) => world.core.bot.compose(row.kind, row.payload, a), createLogger('silent'), undefined, {
+      senders: [slack, teams],
+      rates: { SLACK: 100, TEAMS: 100 },
+      concurrency: 4,
+      pollMs: 20,
+    });
+    worker.start();
+    try {
+      await vi.waitFor(async () => expect(await world.db.prisma.outboxMessage.count({ where: { kind: 'klus.announce', status: 'SENT' } })).toBe(2), { timeout: 10_000 });
+    } finally {
+      await worker.stop();
+    }
+    expect(slack.calls.map((c) => c.target)).toMatchObject([{ platform: 'SLACK', tenantId: 'T0DIJK', conversationRef: 'C0KLUSSEN' }]);
+    expect(textOf(slack.calls[0]!.message)).toContain('Nieuwe klus in de Klussenbank: “Kantine opknappen”');
+    expect(teams.calls.map((c) => c.target.conversationRef)).toMatchObject([
+      { conversation: { id: '19:klussen@thread.tacv2', conversationType: 'channel', tenantId: 'tenant-linge' }, serviceUrl: 'https://smba.example/emea/' },
+    ]);
+    expect(textOf(teams.calls[0]!.message)).toContain('“Archief ordenen”');
   });
 
   it('lets a manager discard a draft, and tells employees kindly that posting is for managers', async () => {

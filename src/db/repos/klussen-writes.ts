@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '../../core/errors.js';
 import type { InterestDetails, Klus, KlusInput } from '../../core/klussen/klus.js';
+import { parseKlusChannel } from '../../core/klussen/klus-channel.js';
 import type {
   ConfirmSkillsCommand,
   FinishCommand,
@@ -55,23 +56,40 @@ export async function publish(db: Prisma, cmd: PublishCommand) {
                             AND o."nextAttemptAt" > ${cmd.capSince})`;
     await enqueueInTx(tx, people.map((p) => cmd.matchDraft(klus, p.id)));
     const channel = row.organization?.klusChannel;
-    if (channel) await enqueueAnnouncement(tx, klus, cmd.announceDraft(klus, channel));
+    if (channel) await enqueueAnnouncement(tx, klus, channel, (c) => cmd.announceDraft(klus, c));
     return { klus, matched: people.length };
   });
 }
 
 /**
- * The outbox addresses people; an announcement addresses a channel, so it is written with no person and the
- * channel in its payload, on the platform where the owner is seen. The worker cannot deliver such rows yet
- * (see the report of issue 6); they wait as a record of what should be announced.
+ * An announcement addresses a channel, not a person: it is written with no person and the channel in its
+ * payload. The organisation's klus channel is `slack:<channel id>` or `teams:<channel conversation id>` (see
+ * `vliegwiel organization klus-channel`); a bare id is on the platform where the owner is seen. The workspace or
+ * tenant (and Teams' service URL) come from the owner's identity on that platform, or else a colleague's.
  */
-async function enqueueAnnouncement(tx: Tx, klus: Klus, d: Omit<Parameters<typeof enqueueInTx>[1][number], 'personId'>) {
-  const via = klus.ownerId
-    ? await tx.channelIdentity.findFirst({ where: { personId: klus.ownerId, unreachableAt: null }, orderBy: { lastSeenAt: { sort: 'desc', nulls: 'last' } } })
-    : null;
+async function enqueueAnnouncement(tx: Tx, klus: Klus, setting: string, draft: (channel: string) => Omit<Parameters<typeof enqueueInTx>[1][number], 'personId'>) {
+  const { platform, channel } = parseKlusChannel(setting);
+  const reachable = { unreachableAt: null, ...(platform ? { platform } : {}) };
+  const newest = { lastSeenAt: { sort: 'desc', nulls: 'last' } } as const;
+  const via =
+    (klus.ownerId ? await tx.channelIdentity.findFirst({ where: { personId: klus.ownerId, ...reachable }, orderBy: newest }) : null) ??
+    (platform && klus.organizationId
+      ? await tx.channelIdentity.findFirst({ where: { ...reachable, person: { organizationId: klus.organizationId } }, orderBy: newest })
+      : null);
   if (!via) return;
+  const d = draft(channel);
+  const serviceUrl = via.serviceUrl ?? (via.conversationRef as { serviceUrl?: string } | null)?.serviceUrl;
   await tx.outboxMessage.createMany({
-    data: [{ idempotencyKey: d.idempotencyKey, kind: d.kind, platform: via.platform, tenantId: via.tenantId, payload: d.payload as object, nextAttemptAt: d.notBefore ?? new Date() }],
+    data: [
+      {
+        idempotencyKey: d.idempotencyKey,
+        kind: d.kind,
+        platform: via.platform,
+        tenantId: via.tenantId,
+        payload: { ...d.payload, ...(via.platform === 'TEAMS' && serviceUrl ? { serviceUrl } : {}) },
+        nextAttemptAt: d.notBefore ?? new Date(),
+      },
+    ],
     skipDuplicates: true,
   });
 }
