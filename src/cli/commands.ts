@@ -48,9 +48,9 @@ export const HELP = `vliegwiel — admin commands (also: npm run cli -- <command
   export broadcast-failures --broadcast <id> [--out file.csv]
                                   the messages of a broadcast that could not be delivered, with the reason
   seed demo                       a demo region: 3 municipalities, people, a learning week, klussen, prompts
-  organization klus-channel <organization> <slack:<channel id>|teams:<channel id>|off>
-                                  where the organisation's new klussen are announced (the bot must be a
-                                  member of the channel)
+  organization klus-channel <organization> <slack:<channel id>|off>
+                                  the Slack channel where the organisation's new klussen are announced (the
+                                  bot must be a member of it)
   role grant <person> <role>      give a role (employee|manager|hr); person = e-mail or slack:<id> / teams:<id>
   role revoke <person> <role>     take a role away
 ${PRIVACY_HELP}
@@ -148,7 +148,7 @@ export async function runCommand(argv: string[], io: CliIo, deps: () => Promise<
         return await reportCommand(argv.slice(1), io, deps);
       case 'organization': {
         const [org, value] = rest;
-        if (sub !== 'klus-channel' || !org || !value) return usage('usage: organization klus-channel <organization> <slack:<channel id>|teams:<channel id>|off>');
+        if (sub !== 'klus-channel' || !org || !value) return usage('usage: organization klus-channel <organization> <slack:<channel id>|off>');
         const setting = value === 'off' ? ({ ok: true, value: null } as const) : klusChannelSetting(value);
         if (!setting.ok) return usage(setting.reason);
         const d = await deps();

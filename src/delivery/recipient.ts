@@ -67,19 +67,12 @@ export function recipientOf(c: RecipientColumns, platform: Platform, defaultLoca
 }
 
 /**
- * A row addressed to a channel instead of a person (an organisation's klus channel): `payload.channel` is the
- * Slack channel id or the Teams channel's conversation id, `payload.serviceUrl` Teams' service URL for it. It is
+ * A row addressed to a Slack channel instead of a person (an organisation's klus channel, `payload.channel`),
  * written in the region's language by no one in particular.
  */
 export function channelRecipient(payload: Record<string, unknown>, platform: Platform, tenantId: string, locale: 'nl' | 'en'): Recipient | null {
   const channel = typeof payload.channel === 'string' ? payload.channel : '';
-  if (!channel) return null;
-  const serviceUrl = typeof payload.serviceUrl === 'string' ? payload.serviceUrl : null;
-  const conversationRef =
-    platform === 'TEAMS'
-      ? serviceUrl && { conversation: { id: channel, conversationType: 'channel', tenantId }, serviceUrl, channelId: 'msteams' }
-      : channel;
-  if (!conversationRef) return null;
+  if (!channel || platform !== 'SLACK') return null;
   const person = {
     id: '',
     name: 'Vliegwiel',
@@ -98,7 +91,7 @@ export function channelRecipient(payload: Record<string, unknown>, platform: Pla
   return {
     actor: { person, platform, locale },
     // The channel stands in for the user: it is what the outbox spaces messages by, one conversation.
-    target: { platform, tenantId, userId: channel, conversationRef, serviceUrl },
+    target: { platform, tenantId, userId: channel, conversationRef: channel, serviceUrl: null },
     identityId: null,
   };
 }

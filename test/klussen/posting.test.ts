@@ -95,27 +95,34 @@ describe.each(BACKENDS)('posting a klus on %s', (backend) => {
     clock.current = new Date('2027-03-01T09:00:00Z');
   });
 
-  it('announces a published klus in the organisation’s Slack or Teams channel, through the outbox', async () => {
-    const onSlack = await anOrganization(world.db);
-    const onTeams = await anOrganization(world.db);
-    await world.db.prisma.organization.update({ where: { id: onSlack.id }, data: { klusChannel: 'slack:C0KLUSSEN' } });
-    await world.db.prisma.organization.update({ where: { id: onTeams.id }, data: { klusChannel: 'teams:19:klussen@thread.tacv2' } });
-    const publish = async (org: { id: string }, title: string, identity: { platform: 'SLACK' | 'TEAMS'; tenantId: string; serviceUrl?: string }) => {
+  it('announces a published klus in the organisation’s Slack channel, through the outbox, in the poster’s workspace', async () => {
+    const dijk = await anOrganization(world.db);
+    const linge = await anOrganization(world.db);
+    await world.db.prisma.organization.update({ where: { id: dijk.id }, data: { klusChannel: 'slack:C0KLUSSEN' } });
+    // Stored before the setting named its platform: a bare id is a Slack channel.
+    await world.db.prisma.organization.update({ where: { id: linge.id }, data: { klusChannel: 'C0LINGE01' } });
+    const publish = async (org: { id: string }, title: string, slackTeam: string | null) => {
       const manager = await aPerson(world.db, { organizationId: org.id, roles: ['MANAGER'] });
-      await world.db.prisma.channelIdentity.create({ data: { ...identity, userId: `u-${manager.id}`, personId: manager.id, lastSeenAt: new Date() } });
+      if (slackTeam) await world.db.prisma.channelIdentity.create({ data: { platform: 'SLACK', tenantId: slackTeam, userId: `U${manager.id.slice(0, 8)}`, personId: manager.id, lastSeenAt: new Date() } });
       const m = await anActor(world.db, world.core, manager.id);
       await press(world.core, m, await submit(world.core, m, await world.core.bot.text(m, 'klus plaatsen'), goodPost({ title })), 'klus.publish');
     };
-    await publish(onSlack, 'Kantine opknappen', { platform: 'SLACK', tenantId: 'T0DIJK' });
-    await publish(onTeams, 'Archief ordenen', { platform: 'TEAMS', tenantId: 'tenant-linge', serviceUrl: 'https://smba.example/emea/' });
+    await publish(dijk, 'Kantine opknappen', 'T0DIJK');
+    // This poster is not on Slack; a colleague of the organisation is, and gives the workspace.
+    await publish(linge, 'Archief ordenen', null);
+    const colleague = await aPerson(world.db, { organizationId: linge.id });
+    await world.db.prisma.channelIdentity.create({ data: { platform: 'SLACK', tenantId: 'T0LINGE', userId: 'U0COLLEGA', personId: colleague.id } });
+    await publish(linge, 'Dossiers scannen', null);
     const rows = await world.db.prisma.outboxMessage.findMany({ where: { kind: 'klus.announce', personId: null }, orderBy: { id: 'asc' } });
-    expect(rows.map((r) => [r.platform, r.tenantId])).toEqual([['SLACK', 'T0DIJK'], ['TEAMS', 'tenant-linge']]);
+    expect(rows.map((r) => [r.platform, r.tenantId, (r.payload as { channel: string }).channel])).toEqual([
+      ['SLACK', 'T0DIJK', 'C0KLUSSEN'],
+      ['SLACK', 'T0LINGE', 'C0LINGE01'],
+    ]);
 
     const slack = new RecordingSender('SLACK');
-    const teams = new RecordingSender('TEAMS');
     const worker = new OutboxWorker(world.db.prisma, new OutboxStore(world.db.prisma), (row, a) => world.core.bot.compose(row.kind, row.payload, a), createLogger('silent'), undefined, {
-      senders: [slack, teams],
-      rates: { SLACK: 100, TEAMS: 100 },
+      senders: [slack],
+      rates: { SLACK: 100 },
       concurrency: 4,
       pollMs: 20,
     });
@@ -125,12 +132,12 @@ describe.each(BACKENDS)('posting a klus on %s', (backend) => {
     } finally {
       await worker.stop();
     }
-    expect(slack.calls.map((c) => c.target)).toMatchObject([{ platform: 'SLACK', tenantId: 'T0DIJK', conversationRef: 'C0KLUSSEN' }]);
-    expect(textOf(slack.calls[0]!.message)).toContain('Nieuwe klus in de Klussenbank: “Kantine opknappen”');
-    expect(teams.calls.map((c) => c.target.conversationRef)).toMatchObject([
-      { conversation: { id: '19:klussen@thread.tacv2', conversationType: 'channel', tenantId: 'tenant-linge' }, serviceUrl: 'https://smba.example/emea/' },
+    expect(slack.calls.map((c) => [c.target.tenantId, c.target.conversationRef])).toEqual([
+      ['T0DIJK', 'C0KLUSSEN'],
+      ['T0LINGE', 'C0LINGE01'],
     ]);
-    expect(textOf(teams.calls[0]!.message)).toContain('“Archief ordenen”');
+    expect(textOf(slack.calls[0]!.message)).toContain('Nieuwe klus in de Klussenbank: “Kantine opknappen”');
+    expect(JSON.stringify(slack.calls[1]!.message)).toContain('klus.interest');
   });
 
   it('lets a manager discard a draft, and tells employees kindly that posting is for managers', async () => {

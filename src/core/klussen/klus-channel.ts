@@ -1,30 +1,26 @@
 /**
- * An organisation's klus channel, where each new klus of the organisation is announced: `slack:<channel id>` or
- * `teams:<channel conversation id>`. A bare id (stored before the platform was part of the setting) is on the
- * platform where the klus's owner is seen.
+ * An organisation's klus channel, where each new klus of the organisation is announced: `slack:<channel id>`.
+ * Teams has none: the app is installed for personal chats, and a card's buttons answered in a team channel would
+ * show one person's answer to everyone. A bare id (stored before the platform was part of the setting) is Slack's.
  */
-export interface KlusChannel {
-  platform: 'SLACK' | 'TEAMS' | null;
-  channel: string;
-}
-
 const SLACK_CHANNEL = /^[CG][A-Z0-9]{6,}$/;
-const TEAMS_CHANNEL = /^19:[^\s]+@thread\.(tacv2|skype)$/;
 
-export function parseKlusChannel(value: string): KlusChannel {
-  const v = value.trim();
-  if (v.toLowerCase().startsWith('slack:')) return { platform: 'SLACK', channel: v.slice(6) };
-  if (v.toLowerCase().startsWith('teams:')) return { platform: 'TEAMS', channel: v.slice(6) };
-  return { platform: null, channel: v };
+/** The Slack channel id of a stored setting, or null when it names none. */
+export function klusChannelOf(setting: string | null | undefined): string | null {
+  const v = (setting ?? '').trim();
+  const id = v.toLowerCase().startsWith('slack:') ? v.slice(6) : v;
+  return SLACK_CHANNEL.test(id) ? id : null;
 }
 
-/** The setting as stored, or why it is not one: a Slack channel id (C…/G…) or a Teams channel id (19:…@thread.tacv2). */
+/** The setting as stored, or why it is not one. */
 export function klusChannelSetting(value: string): { ok: true; value: string } | { ok: false; reason: string } {
-  const { platform, channel } = parseKlusChannel(value);
-  if (platform === 'SLACK' && SLACK_CHANNEL.test(channel)) return { ok: true, value: `slack:${channel}` };
-  if (platform === 'TEAMS' && TEAMS_CHANNEL.test(channel)) return { ok: true, value: `teams:${channel}` };
-  return {
-    ok: false,
-    reason: 'Give the channel as slack:<channel id> (e.g. slack:C0123ABCD, from the channel details) or teams:<channel id> (e.g. teams:19:abc…@thread.tacv2, from "Get link to channel").',
-  };
+  if (value.trim().toLowerCase().startsWith('teams:')) {
+    return {
+      ok: false,
+      reason: 'Klussen are announced in Slack channels only: in Teams, Vliegwiel works in personal chats, so that answers stay private.',
+    };
+  }
+  const id = value.trim().toLowerCase().startsWith('slack:') ? klusChannelOf(value) : null;
+  if (id) return { ok: true, value: `slack:${id}` };
+  return { ok: false, reason: 'Give the channel as slack:<channel id>, e.g. slack:C0123ABCD (in Slack: the channel’s name › About › Channel ID).' };
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '../../core/errors.js';
 import type { InterestDetails, Klus, KlusInput } from '../../core/klussen/klus.js';
-import { parseKlusChannel } from '../../core/klussen/klus-channel.js';
+import { klusChannelOf } from '../../core/klussen/klus-channel.js';
 import type {
   ConfirmSkillsCommand,
   FinishCommand,
@@ -55,41 +55,25 @@ export async function publish(db: Prisma, cmd: PublishCommand) {
                           WHERE o."personId" = p.id AND o.kind = 'klus.match' AND o.status IN ('PENDING', 'SENDING', 'SENT')
                             AND o."nextAttemptAt" > ${cmd.capSince})`;
     await enqueueInTx(tx, people.map((p) => cmd.matchDraft(klus, p.id)));
-    const channel = row.organization?.klusChannel;
-    if (channel) await enqueueAnnouncement(tx, klus, channel, (c) => cmd.announceDraft(klus, c));
+    const channel = klusChannelOf(row.organization?.klusChannel);
+    if (channel) await enqueueAnnouncement(tx, klus, channel, cmd.announceDraft(klus, channel));
     return { klus, matched: people.length };
   });
 }
 
 /**
- * An announcement addresses a channel, not a person: it is written with no person and the channel in its
- * payload. The organisation's klus channel is `slack:<channel id>` or `teams:<channel conversation id>` (see
- * `vliegwiel organization klus-channel`); a bare id is on the platform where the owner is seen. The workspace or
- * tenant (and Teams' service URL) come from the owner's identity on that platform, or else a colleague's.
+ * An announcement addresses a channel, not a person: it is written with no person and the Slack channel in its
+ * payload, in the workspace where the poster (or else a colleague of the organisation) is seen on Slack.
  */
-async function enqueueAnnouncement(tx: Tx, klus: Klus, setting: string, draft: (channel: string) => Omit<Parameters<typeof enqueueInTx>[1][number], 'personId'>) {
-  const { platform, channel } = parseKlusChannel(setting);
-  const reachable = { unreachableAt: null, ...(platform ? { platform } : {}) };
+async function enqueueAnnouncement(tx: Tx, klus: Klus, channel: string, d: Omit<Parameters<typeof enqueueInTx>[1][number], 'personId'>) {
+  const onSlack = { platform: 'SLACK' as const, unreachableAt: null };
   const newest = { lastSeenAt: { sort: 'desc', nulls: 'last' } } as const;
   const via =
-    (klus.ownerId ? await tx.channelIdentity.findFirst({ where: { personId: klus.ownerId, ...reachable }, orderBy: newest }) : null) ??
-    (platform && klus.organizationId
-      ? await tx.channelIdentity.findFirst({ where: { ...reachable, person: { organizationId: klus.organizationId } }, orderBy: newest })
-      : null);
+    (klus.ownerId ? await tx.channelIdentity.findFirst({ where: { personId: klus.ownerId, ...onSlack }, orderBy: newest }) : null) ??
+    (klus.organizationId ? await tx.channelIdentity.findFirst({ where: { ...onSlack, person: { organizationId: klus.organizationId } }, orderBy: newest }) : null);
   if (!via) return;
-  const d = draft(channel);
-  const serviceUrl = via.serviceUrl ?? (via.conversationRef as { serviceUrl?: string } | null)?.serviceUrl;
   await tx.outboxMessage.createMany({
-    data: [
-      {
-        idempotencyKey: d.idempotencyKey,
-        kind: d.kind,
-        platform: via.platform,
-        tenantId: via.tenantId,
-        payload: { ...d.payload, ...(via.platform === 'TEAMS' && serviceUrl ? { serviceUrl } : {}) },
-        nextAttemptAt: d.notBefore ?? new Date(),
-      },
-    ],
+    data: [{ idempotencyKey: d.idempotencyKey, kind: d.kind, platform: via.platform, tenantId: via.tenantId, payload: d.payload as object, nextAttemptAt: d.notBefore ?? new Date() }],
     skipDuplicates: true,
   });
 }

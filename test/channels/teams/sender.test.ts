@@ -155,19 +155,6 @@ describe('TeamsSender against a fake Bot Connector', () => {
     expect(await sender.update!(stored(), { nothing: true }, progress)).toMatchObject({ ok: false, kind: 'permanent' });
   });
 
-  it('posts into a Teams channel as a new conversation in it (an organisation’s klus channel)', async () => {
-    const channel: DeliveryTarget = {
-      platform: 'TEAMS',
-      tenantId: user.tenantId,
-      userId: '19:klussen@thread.tacv2',
-      serviceUrl: fake.serviceUrl,
-      conversationRef: { conversation: { id: '19:klussen@thread.tacv2', conversationType: 'channel', tenantId: user.tenantId }, serviceUrl: fake.serviceUrl, channelId: 'msteams' },
-    };
-    expect(await sender.send(channel, reminder, 'k-channel')).toMatchObject({ ok: true });
-    const [sent] = fake.activities();
-    expect(sent).toMatchObject({ conversationId: '19:klussen@thread.tacv2', activity: { type: 'message', conversation: { id: '19:klussen@thread.tacv2' } } });
-  });
-
   it('signs every proactive send with the bot’s token and reaches each service URL at its own address', async () => {
     const withApp: Config['teams'] = { ...insecure, appId: 'app-1', appPassword: 'secret', insecureDev: false, loginUrl: fake.url };
     const signed = new TeamsSender(new TeamsCloudAdapter(createAuthentication(withApp), logger), { appId: 'app-1', logger });
