@@ -51,6 +51,22 @@ describe('/vliegwiel (English and Dutch users)', () => {
     expect(h.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === 'C0GENERAL')).toEqual([]);
   });
 
+  it('answers a click on a message in a shared channel (an announcement) in the person’s DM, leaving the message as it is', async () => {
+    const list = await command(PRIYA.id, 'workshops');
+    const signup = buttonsIn(list.body.blocks).filter((b) => b.text.text === 'Sign up').at(-1)!;
+    const clickUrl = h.fake.responseUrl('channel-click');
+    const res = await postSigned(h.events, click(PRIYA.id, signup, { kind: 'channel', channel: 'C0KLUSSEN', ts: '1700000000.000100', responseUrl: clickUrl }), FORM);
+    expect(res.status).toBe(200);
+    const answer = await eventually(() =>
+      h.fake.callsTo('chat.postMessage').find((c) => c.args.channel !== 'C0KLUSSEN' && String(c.args.text).startsWith('You are signed up for')),
+    );
+    expect(answer.args.channel).not.toBe('C0GENERAL');
+    // Everyone in the channel still sees the announcement; nobody sees Priya's answer there.
+    expect(h.fake.responses.filter((x) => x.id === 'channel-click')).toEqual([]);
+    expect(h.fake.callsTo('chat.update').filter((c) => c.args.channel === 'C0KLUSSEN')).toEqual([]);
+    expect(h.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === 'C0KLUSSEN')).toEqual([]);
+  });
+
   it('makes a newcomer a person from users.info (name, e-mail, language, time zone)', async () => {
     const r = await command(NEWCOMER.id, 'help');
     expect(JSON.stringify(r.body.blocks)).toContain('What can Vliegwiel do for you?');

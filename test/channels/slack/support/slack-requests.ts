@@ -97,13 +97,15 @@ export function buttonsIn(blocks: unknown): ShownButton[] {
 export type Where =
   | { kind: 'dm'; channel: string; ts: string }
   | { kind: 'ephemeral'; channel: string; responseUrl: string }
+  /** A bot message everyone in a channel sees (an announcement). */
+  | { kind: 'channel'; channel: string; ts: string; responseUrl: string }
   | { kind: 'home' };
 
 /** The block_actions payload Slack sends when this button is clicked where it was shown. */
 export function click(user: string, button: ShownButton, where: Where) {
   const action = { type: 'button', action_id: button.action_id, block_id: button.block_id ?? 'b1', text: { type: 'plain_text', text: button.text.text }, action_ts: `${Date.now() / 1000}`, ...(button.value !== undefined ? { value: button.value } : {}) };
   const container =
-    where.kind === 'dm'
+    where.kind === 'dm' || where.kind === 'channel'
       ? { type: 'message', message_ts: where.ts, channel_id: where.channel, is_ephemeral: false }
       : where.kind === 'ephemeral'
         ? { type: 'message', message_ts: `${Date.now() / 1000}`, channel_id: where.channel, is_ephemeral: true }
@@ -116,9 +118,9 @@ export function click(user: string, button: ShownButton, where: Where) {
     container,
     trigger_id: `trig.${id()}`,
     team: { id: TEAM, domain: 'fake' },
-    ...(where.kind !== 'home' ? { channel: { id: where.channel, name: 'directmessage' } } : {}),
-    ...(where.kind === 'dm' ? { message: { type: 'message', ts: where.ts, text: '' } } : {}),
-    ...(where.kind === 'ephemeral' ? { response_url: where.responseUrl } : {}),
+    ...(where.kind !== 'home' ? { channel: { id: where.channel, name: where.kind === 'channel' ? 'klussen' : 'directmessage' } } : {}),
+    ...(where.kind === 'dm' || where.kind === 'channel' ? { message: { type: 'message', ts: where.ts, text: '' } } : {}),
+    ...(where.kind === 'ephemeral' || where.kind === 'channel' ? { response_url: where.responseUrl } : {}),
     ...(where.kind === 'home' ? { view: { id: 'VHOME', type: 'home' } } : {}),
     actions: [action],
   };

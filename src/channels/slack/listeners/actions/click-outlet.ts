@@ -6,7 +6,8 @@ import { isDm, type BlockActionPayload } from '../payloads.js';
 /**
  * Where the answer to a click goes, by where the button was: in the bot's DM the message is updated with
  * chat.update and answers follow in the DM; an ephemeral message (a slash command's answer) only has its
- * response_url; the App Home is redrawn by the caller and answers go to the DM.
+ * response_url; a message in a shared channel is left alone and answers go to the DM; the App Home is redrawn by
+ * the caller and answers go to the DM.
  */
 export function clickOutlet(p: BlockActionPayload, client: webApi.WebClient, respond: RespondFn | undefined, logger: Logger): Outlet {
   const dm = dmOutlet(client, p.user.id);
@@ -15,5 +16,7 @@ export function clickOutlet(p: BlockActionPayload, client: webApi.WebClient, res
   const channel = container?.channel_id ?? p.channel?.id;
   const ts = container?.message_ts ?? p.message?.ts;
   if (!container?.is_ephemeral && isDm(channel)) return channelOutlet(client, channel, ts);
+  // A message everyone in a channel sees (a klus announcement) stays as it is; the person's answer is theirs alone.
+  if (!container?.is_ephemeral && channel) return dm;
   return respond ? responseOutlet(respond, dm, logger) : dm;
 }
