@@ -1,45 +1,37 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.js';
 import { aWorkshop } from '../support/builders.js';
-import { BACKENDS, testDatabase } from '../support/db.js';
-import { aRegion, broadcastCore, compose, texts, type BroadcastCore } from './support.js';
+import { BACKENDS } from '../support/db.js';
+import { compose, texts, useBroadcastWorld } from './support.js';
 
 const rows = (db: Database, broadcastId: string) =>
   db.prisma.outboxMessage.findMany({ where: { broadcastId, kind: 'broadcast.message' }, orderBy: { personId: 'asc' } });
 
 describe.each(BACKENDS)('composing and sending a broadcast (%s)', (backend) => {
-  let db: Database;
-  let core: BroadcastCore;
-  let region: Awaited<ReturnType<typeof aRegion>>;
-  beforeAll(async () => {
-    db = await testDatabase(backend);
-    core = broadcastCore(db);
-    region = await aRegion(db, core);
-  });
-  afterAll(async () => db?.close());
+  const world = useBroadcastWorld(backend);
 
   it('is for HR only, checked on every step', async () => {
-    const employee = await region.actor(region.worker.id);
-    expect(texts(await core.bot.text(employee, 'omroep'))).toContain('Alleen HR');
-    const hr = await region.actor(region.hr1.id);
-    const { id } = await compose(core, hr, {});
+    const employee = await world.region.actor(world.region.worker.id);
+    expect(texts(await world.core.bot.text(employee, 'omroep'))).toContain('Alleen HR');
+    const hr = await world.region.actor(world.region.hr1.id);
+    const { id } = await compose(world.core, hr, {});
     // A replayed or forged button press by a non-HR person changes nothing.
     for (const action of ['broadcast.send', 'broadcast.approve', 'broadcast.recall', 'broadcast.view']) {
-      expect(texts(await core.bot.action(employee, { action, value: id }))).toContain('niet doen met jouw rol');
+      expect(texts(await world.core.bot.action(employee, { action, value: id }))).toContain('niet doen met jouw rol');
     }
-    expect((await db.prisma.broadcast.findUniqueOrThrow({ where: { id } })).status).toBe('DRAFT');
-    expect(await db.prisma.outboxMessage.count({ where: { broadcastId: id } })).toBe(0);
+    expect((await world.db.prisma.broadcast.findUniqueOrThrow({ where: { id } })).status).toBe('DRAFT');
+    expect(await world.db.prisma.outboxMessage.count({ where: { broadcastId: id } })).toBe(0);
   });
 
   it('shows the form, a preview per language, and the exact number of recipients before sending', async () => {
-    const hr = await region.actor(region.hr1.id);
-    const overview = await core.bot.text(hr, 'omroep');
+    const hr = await world.region.actor(world.region.hr1.id);
+    const overview = await world.core.bot.text(hr, 'omroep');
     const form = overview.messages[0]!.blocks.find((b) => b.type === 'form');
     expect(form?.type === 'form' && form.form.fields.map((f) => f.id)).toEqual(
       expect.arrayContaining(['title', 'text', 'title_en', 'text_en', 'button', 'organizations', 'departments', 'levels', 'roles', 'tags', 'when']),
     );
-    const w = await aWorkshop(db, { title: 'Snoeien met de kettingzaag' });
-    const { id, reply } = await compose(core, hr, {
+    const w = await aWorkshop(world.db, { title: 'Snoeien met de kettingzaag' });
+    const { id, reply } = await compose(world.core, hr, {
       title: 'Snoeicursus',
       text: 'Er is een nieuwe cursus.',
       title_en: 'Pruning course',
@@ -55,46 +47,46 @@ describe.each(BACKENDS)('composing and sending a broadcast (%s)', (backend) => {
     expect(texts(reply)).toContain('3 collega’s krijgen dit bericht.');
     expect(texts(reply)).toContain('Van hen zijn er 1 niet te bereiken');
     expect(texts(reply)).toContain('1 collega’s krijgen het niet');
-    const sent = await core.bot.action(hr, { action: 'broadcast.send', value: id });
+    const sent = await world.core.bot.action(hr, { action: 'broadcast.send', value: id });
     expect(texts(sent)).toContain('naar 3 collega’s');
-    const written = await rows(db, id);
-    expect(written.map((r) => r.personId).sort()).toEqual([region.worker.id, region.boss.id, region.silent.id].sort());
-    expect(written.find((r) => r.personId === region.silent.id)).toMatchObject({ status: 'FAILED', lastError: 'unreachable: no chat identity' });
+    const written = await rows(world.db, id);
+    expect(written.map((r) => r.personId).sort()).toEqual([world.region.worker.id, world.region.boss.id, world.region.silent.id].sort());
+    expect(written.find((r) => r.personId === world.region.silent.id)).toMatchObject({ status: 'FAILED', lastError: 'unreachable: no chat identity' });
     expect(new Set(written.map((r) => r.idempotencyKey)).size).toBe(3);
-    const b = await db.prisma.broadcast.findUniqueOrThrow({ where: { id } });
+    const b = await world.db.prisma.broadcast.findUniqueOrThrow({ where: { id } });
     expect(b).toMatchObject({ status: 'SENDING', recipientCount: 3 });
     // Pressing send again (a double click, a second HR adviser) writes nothing more.
-    expect(texts(await core.bot.action(hr, { action: 'broadcast.send', value: id }))).toContain('wordt verstuurd');
-    expect(await rows(db, id)).toHaveLength(3);
-    const trail = await db.prisma.auditLog.findMany({ where: { subject: id }, orderBy: { id: 'asc' } });
+    expect(texts(await world.core.bot.action(hr, { action: 'broadcast.send', value: id }))).toContain('wordt verstuurd');
+    expect(await rows(world.db, id)).toHaveLength(3);
+    const trail = await world.db.prisma.auditLog.findMany({ where: { subject: id }, orderBy: { id: 'asc' } });
     expect(trail.map((a) => a.action)).toEqual(['broadcast.compose', 'broadcast.send']);
-    expect(trail[1]).toMatchObject({ actorId: region.hr1.id, details: expect.objectContaining({ recipients: 3, audience: expect.objectContaining({ departments: ['buitendienst'] }) }) });
+    expect(trail[1]).toMatchObject({ actorId: world.region.hr1.id, details: expect.objectContaining({ recipients: 3, audience: expect.objectContaining({ departments: ['buitendienst'] }) }) });
   });
 
   it('counts exactly the people who get a row, for every kind of audience', async () => {
-    const hr = await region.actor(region.hr1.id);
+    const hr = await world.region.actor(world.region.hr1.id);
     const audiences: Record<string, string | string[]>[] = [
       {},
-      { organizations: [region.west.key] },
-      { organizations: `${region.west.key}, ${region.oost.key}`, levels: 'mbo' },
+      { organizations: [world.region.west.key] },
+      { organizations: `${world.region.west.key}, ${world.region.oost.key}`, levels: 'mbo' },
       { roles: ['manager', 'hr'] },
       { tags: 'Excel, snoeien' },
       { departments: 'div', roles: 'employee' },
       { levels: ['wo'] },
     ];
     for (const audience of audiences) {
-      const { id } = await compose(core, hr, audience);
-      const count = await core.ctx.broadcasts.countAudience((await core.ctx.broadcasts.get(id))!.audience);
-      await core.bot.action(hr, { action: 'broadcast.send', value: id });
-      expect((await rows(db, id)).length, JSON.stringify(audience)).toBe(count.recipients);
+      const { id } = await compose(world.core, hr, audience);
+      const count = await world.core.ctx.broadcasts.countAudience((await world.core.ctx.broadcasts.get(id))!.audience);
+      await world.core.bot.action(hr, { action: 'broadcast.send', value: id });
+      expect((await rows(world.db, id)).length, JSON.stringify(audience)).toBe(count.recipients);
     }
-    const everyone = await core.ctx.broadcasts.countAudience({ organizations: [], departments: [], educationLevels: [], roles: [], tags: [] });
+    const everyone = await world.core.ctx.broadcasts.countAudience({ organizations: [], departments: [], educationLevels: [], roles: [], tags: [] });
     expect(everyone.skipped).toBe(2);
   });
 
   it('says every problem in the form at once and keeps what was typed', async () => {
-    const hr = await region.actor(region.hr1.id);
-    const r = await core.bot.action(hr, {
+    const hr = await world.region.actor(world.region.hr1.id);
+    const r = await world.core.bot.action(hr, {
       action: 'broadcast.form',
       value: '',
       form: { title: '', text: 'x', title_en: 'Only a title', button: 'geen-workshop', roles: 'koning', when: '2020-01-01 10:00' },
@@ -103,57 +95,57 @@ describe.each(BACKENDS)('composing and sending a broadcast (%s)', (backend) => {
     for (const part of ['Vul “Titel” in', 'Engelse titel en het Engelse bericht', 'rol “koning”', 'al voorbij']) expect(t).toContain(part);
     const form = r.messages[0]!.blocks.find((b) => b.type === 'form');
     expect(form?.type === 'form' && form.form.fields.find((f) => f.id === 'title_en')?.initial).toBe('Only a title');
-    expect(await db.prisma.broadcast.count({ where: { title: '' } })).toBe(0);
-    const unknown = await core.bot.action(hr, { action: 'broadcast.form', value: '', form: { title: 'T', text: 'x', button: 'ws-bestaat-niet' } });
+    expect(await world.db.prisma.broadcast.count({ where: { title: '' } })).toBe(0);
+    const unknown = await world.core.bot.action(hr, { action: 'broadcast.form', value: '', form: { title: 'T', text: 'x', button: 'ws-bestaat-niet' } });
     expect(texts(unknown)).toContain('geen workshop met de code “ws-bestaat-niet”');
   });
 
   it('schedules for later and starts when the moment comes', async () => {
-    const hr = await region.actor(region.hr1.id);
-    const { id, buttons } = await compose(core, hr, { when: '2027-03-02 08:30', roles: 'hr' });
+    const hr = await world.region.actor(world.region.hr1.id);
+    const { id, buttons } = await compose(world.core, hr, { when: '2027-03-02 08:30', roles: 'hr' });
     expect(buttons[0]!.label).toBe('Inplannen');
-    const r = await core.bot.action(hr, { action: 'broadcast.send', value: id });
+    const r = await world.core.bot.action(hr, { action: 'broadcast.send', value: id });
     expect(texts(r)).toMatch(/gaat op .* naar 2 collega’s/);
-    expect(await db.prisma.broadcast.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'SCHEDULED' });
-    await core.bot.broadcasts.tick(core.clock.now());
-    expect(await rows(db, id)).toHaveLength(0);
-    core.clock.advance(24 * 3600_000);
-    await core.bot.broadcasts.tick(core.clock.now());
-    expect(await db.prisma.broadcast.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'SENDING', recipientCount: 2 });
-    expect(await rows(db, id)).toHaveLength(2);
-    const trail = await db.prisma.auditLog.findMany({ where: { subject: id }, orderBy: { id: 'asc' } });
+    expect(await world.db.prisma.broadcast.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'SCHEDULED' });
+    await world.core.bot.broadcasts.tick(world.core.clock.now());
+    expect(await rows(world.db, id)).toHaveLength(0);
+    world.core.clock.advance(24 * 3600_000);
+    await world.core.bot.broadcasts.tick(world.core.clock.now());
+    expect(await world.db.prisma.broadcast.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'SENDING', recipientCount: 2 });
+    expect(await rows(world.db, id)).toHaveLength(2);
+    const trail = await world.db.prisma.auditLog.findMany({ where: { subject: id }, orderBy: { id: 'asc' } });
     expect(trail.map((a) => [a.action, a.actor])).toEqual([
-      ['broadcast.compose', region.hr1.id],
-      ['broadcast.schedule', region.hr1.id],
+      ['broadcast.compose', world.region.hr1.id],
+      ['broadcast.schedule', world.region.hr1.id],
       ['broadcast.send', 'system'],
     ]);
   });
 
   it('recalls a scheduled broadcast before its moment: nothing is ever sent', async () => {
-    const hr = await region.actor(region.hr1.id);
-    const { id } = await compose(core, hr, { when: '2027-06-01 08:00' });
-    await core.bot.action(hr, { action: 'broadcast.send', value: id });
-    expect(texts(await core.bot.action(hr, { action: 'broadcast.recall', value: id }))).toContain('0 berichten gaan niet meer weg. 0 haal ik weg.');
-    core.clock.advance(120 * 86_400_000);
-    await core.bot.broadcasts.tick(core.clock.now());
-    expect(await db.prisma.broadcast.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'RECALLED', startedAt: null });
-    expect(await rows(db, id)).toHaveLength(0);
+    const hr = await world.region.actor(world.region.hr1.id);
+    const { id } = await compose(world.core, hr, { when: '2027-06-01 08:00' });
+    await world.core.bot.action(hr, { action: 'broadcast.send', value: id });
+    expect(texts(await world.core.bot.action(hr, { action: 'broadcast.recall', value: id }))).toContain('0 berichten gaan niet meer weg. 0 haal ik weg.');
+    world.core.clock.advance(120 * 86_400_000);
+    await world.core.bot.broadcasts.tick(world.core.clock.now());
+    expect(await world.db.prisma.broadcast.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'RECALLED', startedAt: null });
+    expect(await rows(world.db, id)).toHaveLength(0);
   });
 
   it('changes and discards drafts, never what is already sent', async () => {
-    const hr = await region.actor(region.hr1.id);
-    const { id } = await compose(core, hr, { title: 'Eerste versie' });
-    const edit = await core.bot.action(hr, { action: 'broadcast.edit', value: id });
+    const hr = await world.region.actor(world.region.hr1.id);
+    const { id } = await compose(world.core, hr, { title: 'Eerste versie' });
+    const edit = await world.core.bot.action(hr, { action: 'broadcast.edit', value: id });
     const form = edit.messages[0]!.blocks.find((b) => b.type === 'form');
     expect(form?.type === 'form' && form.form.value).toBe(id);
-    await core.bot.action(hr, { action: 'broadcast.form', value: id, form: { title: 'Tweede versie', text: 'Nieuw.' } });
-    expect((await core.ctx.broadcasts.get(id))!.title).toBe('Tweede versie');
-    await core.bot.action(hr, { action: 'broadcast.discard', value: id });
-    expect(await core.ctx.broadcasts.get(id)).toBeNull();
-    const { id: sentId } = await compose(core, hr, { roles: 'hr' });
-    await core.bot.action(hr, { action: 'broadcast.send', value: sentId });
-    expect(texts(await core.bot.action(hr, { action: 'broadcast.discard', value: sentId }))).toContain('kan nu niet');
-    expect(texts(await core.bot.action(hr, { action: 'broadcast.form', value: sentId, form: { title: 'Stiekem', text: 'x' } }))).toContain('kan nu niet');
-    expect((await core.ctx.broadcasts.get(sentId))!.title).toBe('Leerweek');
+    await world.core.bot.action(hr, { action: 'broadcast.form', value: id, form: { title: 'Tweede versie', text: 'Nieuw.' } });
+    expect((await world.core.ctx.broadcasts.get(id))!.title).toBe('Tweede versie');
+    await world.core.bot.action(hr, { action: 'broadcast.discard', value: id });
+    expect(await world.core.ctx.broadcasts.get(id)).toBeNull();
+    const { id: sentId } = await compose(world.core, hr, { roles: 'hr' });
+    await world.core.bot.action(hr, { action: 'broadcast.send', value: sentId });
+    expect(texts(await world.core.bot.action(hr, { action: 'broadcast.discard', value: sentId }))).toContain('kan nu niet');
+    expect(texts(await world.core.bot.action(hr, { action: 'broadcast.form', value: sentId, form: { title: 'Stiekem', text: 'x' } }))).toContain('kan nu niet');
+    expect((await world.core.ctx.broadcasts.get(sentId))!.title).toBe('Leerweek');
   });
 });

@@ -1,45 +1,36 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCommand } from '../../src/cli/commands.js';
-import type { Database } from '../../src/db/database.js';
 import { OutboxStore } from '../../src/delivery/outbox-store.js';
 import { createLogger } from '../../src/logger.js';
 import { broadcastRoutes } from '../../src/server/broadcast-routes.js';
 import { HttpServer } from '../../src/server/http-server.js';
 import { createMetrics } from '../../src/server/metrics.js';
 import { aWorkshop } from '../support/builders.js';
-import { BACKENDS, testDatabase } from '../support/db.js';
+import { BACKENDS } from '../support/db.js';
 import { DeletingSender, EditingSender } from '../support/editing-sender.js';
 import { RecordingSender } from '../support/recording-sender.js';
-import { aRegion, aWorker, broadcastCore, compose, texts, until, type BroadcastCore } from './support.js';
+import { aWorker, compose, texts, until, useBroadcastWorld } from './support.js';
 
 describe.each(BACKENDS)('a broadcast on its way (%s)', (backend) => {
-  let db: Database;
-  let core: BroadcastCore;
-  let region: Awaited<ReturnType<typeof aRegion>>;
-  beforeAll(async () => {
-    db = await testDatabase(backend);
-    core = broadcastCore(db);
-    region = await aRegion(db, core);
-  });
-  afterAll(async () => db?.close());
+  const world = useBroadcastWorld(backend);
 
-  const row = (key: string) => db.prisma.outboxMessage.findUnique({ where: { idempotencyKey: key } });
-  const waiting = (id: string) => db.prisma.outboxMessage.count({ where: { broadcastId: id, status: { in: ['PENDING', 'SENDING'] } } });
+  const row = (key: string) => world.db.prisma.outboxMessage.findUnique({ where: { idempotencyKey: key } });
+  const waiting = (id: string) => world.db.prisma.outboxMessage.count({ where: { broadcastId: id, status: { in: ['PENDING', 'SENDING'] } } });
 
   it('updates the author’s message in place while sending, ends with a summary, and recalls by replacing', async () => {
-    const hr = await region.actor(region.hr1.id);
+    const hr = await world.region.actor(world.region.hr1.id);
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
     // Recipients' messages wait at the gate; the author's own messages go at once.
     const sender = new EditingSender('CONSOLE', (key) => (key.includes(':progress') || key.includes(':summary') ? Promise.resolve() : gate));
-    const worker = aWorker(db, core, sender);
-    const { id } = await compose(core, hr, { title: 'Iedereen', text: 'Voor iedereen.' });
-    await core.bot.action(hr, { action: 'broadcast.send', value: id });
+    const worker = aWorker(world.db, world.core, sender);
+    const { id } = await compose(world.core, hr, { title: 'Iedereen', text: 'Voor iedereen.' });
+    await world.core.bot.action(hr, { action: 'broadcast.send', value: id });
     worker.start();
     try {
       await until(async () => (await row(`broadcast:${id}:progress`))?.status === 'SENT');
       const progressRef = (await row(`broadcast:${id}:progress`))!.deliveredRef;
-      await core.bot.broadcasts.tick(core.clock.now());
+      await world.core.bot.broadcasts.tick(world.core.clock.now());
       await until(async () => sender.updates.length === 1);
       expect(sender.updates[0]!.ref).toEqual(progressRef);
       // One of six is done: the person who cannot be reached failed at once.
@@ -48,9 +39,9 @@ describe.each(BACKENDS)('a broadcast on its way (%s)', (backend) => {
 
       release();
       await until(async () => (await waiting(id)) === 0);
-      core.clock.advance(5000);
-      await core.bot.broadcasts.tick(core.clock.now());
-      expect((await core.ctx.broadcasts.get(id))!.status).toBe('SENT');
+      world.core.clock.advance(5000);
+      await world.core.bot.broadcasts.tick(world.core.clock.now());
+      expect((await world.core.ctx.broadcasts.get(id))!.status).toBe('SENT');
       await until(async () => (await row(`broadcast:${id}:summary`))?.status === 'SENT');
       await until(async () => sender.updates.some((u) => u.message.text.startsWith('Klaar')));
       const final = sender.updates.find((u) => u.message.text.startsWith('Klaar'))!;
@@ -64,18 +55,18 @@ describe.each(BACKENDS)('a broadcast on its way (%s)', (backend) => {
       expect(delivered).toHaveLength(5);
       expect(new Set(delivered.map((c) => c.key)).size).toBe(5);
 
-      const recaller = await region.actor(region.hr2.id);
-      const recalled = await core.bot.action(recaller, { action: 'broadcast.recall', value: id });
+      const recaller = await world.region.actor(world.region.hr2.id);
+      const recalled = await world.core.bot.action(recaller, { action: 'broadcast.recall', value: id });
       expect(texts(recalled)).toContain('0 berichten gaan niet meer weg. 5 haal ik weg.');
       const isNotice = (text: string) => /^(HR heeft het bericht|HR recalled the message)/.test(text);
       await until(async () => sender.updates.filter((u) => isNotice(u.message.text)).length === 5);
       const notices = sender.updates.filter((u) => isNotice(u.message.text));
-      const refs = (await db.prisma.outboxMessage.findMany({ where: { broadcastId: id, status: 'SENT' } })).map((r) => r.deliveredRef);
+      const refs = (await world.db.prisma.outboxMessage.findMany({ where: { broadcastId: id, status: 'SENT' } })).map((r) => r.deliveredRef);
       expect(notices.map((n) => n.ref)).toEqual(expect.arrayContaining(refs));
-      expect(notices.find((n) => n.target.userId === region.clerk.id)?.message.text).toBe('HR recalled the message “Iedereen”.');
+      expect(notices.find((n) => n.target.userId === world.region.clerk.id)?.message.text).toBe('HR recalled the message “Iedereen”.');
       await until(async () => sender.updates.some((u) => u.message.text.startsWith('Ingetrokken')));
-      const trail = await db.prisma.auditLog.findMany({ where: { subject: id }, orderBy: { id: 'asc' } });
-      expect(trail.map((a) => [a.action, a.actorId])).toContainEqual(['broadcast.recall', region.hr2.id]);
+      const trail = await world.db.prisma.auditLog.findMany({ where: { subject: id }, orderBy: { id: 'asc' } });
+      expect(trail.map((a) => [a.action, a.actorId])).toContainEqual(['broadcast.recall', world.region.hr2.id]);
     } finally {
       release();
       await worker.stop();
@@ -84,7 +75,7 @@ describe.each(BACKENDS)('a broadcast on its way (%s)', (backend) => {
     const files: Record<string, string> = {};
     const out: string[] = [];
     const io = { out: (t: string) => out.push(t), err: (t: string) => out.push(t), readFile: async () => Buffer.from(''), writeFile: async (p: string, d: string) => void (files[p] = d) };
-    const deps = async () => ({ db, timezone: 'Europe/Amsterdam', now: () => core.clock.now() });
+    const deps = async () => ({ db: world.db, timezone: 'Europe/Amsterdam', now: () => world.core.clock.now() });
     expect(await runCommand(['export', 'broadcast-failures', '--broadcast', id, '--out', 'f.csv'], io, deps)).toBe(0);
     const lines = files['f.csv']!.replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(lines).toHaveLength(2);
@@ -94,22 +85,22 @@ describe.each(BACKENDS)('a broadcast on its way (%s)', (backend) => {
   });
 
   it('cancels what has not gone on recall, and retracts what was in flight once it arrives', async () => {
-    const hr = await region.actor(region.hr1.id);
-    const { id } = await compose(core, hr, { roles: 'employee' });
-    await core.bot.action(hr, { action: 'broadcast.send', value: id });
+    const hr = await world.region.actor(world.region.hr1.id);
+    const { id } = await compose(world.core, hr, { roles: 'employee' });
+    await world.core.bot.action(hr, { action: 'broadcast.send', value: id });
     // A worker of another replica is sending to Wim right now.
-    const store = new OutboxStore(db.prisma);
+    const store = new OutboxStore(world.db.prisma);
     const claimed = await store.claim('other-replica', 100, 60_000, ['CONSOLE']);
     const inFlight = claimed.find((r) => r.broadcastId === id)!;
     await store.release('other-replica', claimed.filter((c) => c !== inFlight).map((c) => ({ id: c.id, delayMs: 0 })));
     expect(inFlight).toBeDefined();
-    const r = await core.bot.action(hr, { action: 'broadcast.recall', value: id });
+    const r = await world.core.bot.action(hr, { action: 'broadcast.recall', value: id });
     expect(texts(r)).toMatch(/[1-9] berichten gaan niet meer weg\. 0 haal ik weg\./);
     await store.sent(inFlight.id, 'other-replica', { late: true });
-    await core.bot.broadcasts.tick(core.clock.now());
+    await world.core.bot.broadcasts.tick(world.core.clock.now());
     // No sender that can edit: the recipient gets a short notice as a new message.
     const sender = new RecordingSender('CONSOLE');
-    const worker = aWorker(db, core, sender);
+    const worker = aWorker(world.db, world.core, sender);
     worker.start();
     try {
       await until(async () => (await row(`broadcast:${id}:recall:${inFlight.personId}`))?.status === 'SENT');
@@ -122,56 +113,56 @@ describe.each(BACKENDS)('a broadcast on its way (%s)', (backend) => {
   });
 
   it('deletes a recalled message where the platform can only delete', async () => {
-    const hr = await region.actor(region.hr1.id);
-    const { id } = await compose(core, hr, { roles: 'manager' });
-    await core.bot.action(hr, { action: 'broadcast.send', value: id });
+    const hr = await world.region.actor(world.region.hr1.id);
+    const { id } = await compose(world.core, hr, { roles: 'manager' });
+    await world.core.bot.action(hr, { action: 'broadcast.send', value: id });
     const sender = new DeletingSender('CONSOLE');
-    const worker = aWorker(db, core, sender);
+    const worker = aWorker(world.db, world.core, sender);
     worker.start();
     try {
       await until(async () => (await waiting(id)) === 0);
-      await core.bot.action(hr, { action: 'broadcast.recall', value: id });
+      await world.core.bot.action(hr, { action: 'broadcast.recall', value: id });
       await until(async () => sender.removals.length === 1);
     } finally {
       await worker.stop();
     }
-    expect(sender.removals[0]!.ref).toEqual({ key: `broadcast:${id}:${region.boss.id}` });
+    expect(sender.removals[0]!.ref).toEqual({ key: `broadcast:${id}:${world.region.boss.id}` });
   });
 
   it('counts clicks on the button: a sign-up through the broadcast, and its link through the bot', async () => {
-    const hr = await region.actor(region.hr1.id);
-    const wim = await region.actor(region.worker.id);
-    const w = await aWorkshop(db, { title: 'Veilig werken langs de weg' });
-    const { id: signupId } = await compose(core, hr, { button: w.key, roles: 'employee' });
-    await core.bot.action(hr, { action: 'broadcast.send', value: signupId });
-    const got = await core.bot.compose('broadcast.message', { broadcastId: signupId }, wim);
+    const hr = await world.region.actor(world.region.hr1.id);
+    const wim = await world.region.actor(world.region.worker.id);
+    const w = await aWorkshop(world.db, { title: 'Veilig werken langs de weg' });
+    const { id: signupId } = await compose(world.core, hr, { button: w.key, roles: 'employee' });
+    await world.core.bot.action(hr, { action: 'broadcast.send', value: signupId });
+    const got = await world.core.bot.compose('broadcast.message', { broadcastId: signupId }, wim);
     const button = got!.blocks.flatMap((b) => (b.type === 'actions' ? b.buttons : []))[0]!;
     expect(button.label).toBe('Aanmelden');
-    const signed = await core.bot.action(wim, { action: button.action, value: button.value });
+    const signed = await world.core.bot.action(wim, { action: button.action, value: button.value });
     expect(texts(signed)).toContain('aangemeld');
-    expect(await db.prisma.signup.count({ where: { workshopId: w.id, personId: region.worker.id, status: 'CONFIRMED' } })).toBe(1);
-    expect((await core.ctx.broadcasts.progress(signupId)).clicks).toBe(1);
+    expect(await world.db.prisma.signup.count({ where: { workshopId: w.id, personId: world.region.worker.id, status: 'CONFIRMED' } })).toBe(1);
+    expect((await world.core.ctx.broadcasts.progress(signupId)).clicks).toBe(1);
 
-    const { id: linkId } = await compose(core, hr, { button: 'https://example.org/leerweek', button_label: 'Programma', roles: 'employee' });
-    await core.bot.action(hr, { action: 'broadcast.send', value: linkId });
-    const link = (await core.bot.compose('broadcast.message', { broadcastId: linkId }, wim))!.blocks.flatMap((b) => (b.type === 'actions' ? b.buttons : []))[0]!;
+    const { id: linkId } = await compose(world.core, hr, { button: 'https://example.org/leerweek', button_label: 'Programma', roles: 'employee' });
+    await world.core.bot.action(hr, { action: 'broadcast.send', value: linkId });
+    const link = (await world.core.bot.compose('broadcast.message', { broadcastId: linkId }, wim))!.blocks.flatMap((b) => (b.type === 'actions' ? b.buttons : []))[0]!;
     expect(link.label).toBe('Programma');
     const path = new URL(link.url!).pathname;
     const server = new HttpServer(createLogger('silent'), createMetrics());
-    for (const r of broadcastRoutes(core)) server.mount(r);
+    for (const r of broadcastRoutes(world.core)) server.mount(r);
     const port = await server.listen(0, '127.0.0.1');
     try {
       const res = await fetch(`http://127.0.0.1:${port}${path}`, { redirect: 'manual' });
       expect(res.status).toBe(302);
       expect(res.headers.get('location')).toBe('https://example.org/leerweek');
       // Someone else's person id with Wim's signature: not counted, not redirected.
-      const forged = path.replace(region.worker.id, region.clerk.id);
+      const forged = path.replace(world.region.worker.id, world.region.clerk.id);
       expect((await fetch(`http://127.0.0.1:${port}${forged}`, { redirect: 'manual' })).status).toBe(404);
     } finally {
       await server.close();
     }
-    const events = await db.prisma.engagementEvent.findMany({ where: { kind: 'broadcast.click', refId: linkId } });
-    expect(events.map((e) => e.personId)).toEqual([region.worker.id]);
-    expect((await core.ctx.broadcasts.progress(linkId)).clicks).toBe(1);
+    const events = await world.db.prisma.engagementEvent.findMany({ where: { kind: 'broadcast.click', refId: linkId } });
+    expect(events.map((e) => e.personId)).toEqual([world.region.worker.id]);
+    expect((await world.core.ctx.broadcasts.progress(linkId)).clicks).toBe(1);
   });
 });

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { createCore } from '../../src/app.js';
 import type { Reply } from '../../src/core/messages.js';
 import type { Actor } from '../../src/core/people/person.js';
@@ -7,6 +8,7 @@ import { OutboxStore } from '../../src/delivery/outbox-store.js';
 import { OutboxWorker } from '../../src/delivery/outbox-worker.js';
 import { createLogger } from '../../src/logger.js';
 import { aPerson, anActor, anOrganization, FixedClock, settings } from '../support/builders.js';
+import { testDatabase, type Backend } from '../support/db.js';
 
 export const NOW = new Date('2027-03-01T09:00:00Z');
 
@@ -16,6 +18,21 @@ export function broadcastCore(db: Database, opts: { approval?: boolean; clock?: 
 }
 
 export type BroadcastCore = ReturnType<typeof broadcastCore>;
+
+/**
+ * The suite's world: a migrated database of the given kind, the broadcast core on it and the region, set up
+ * before the suite's tests and closed after them. Read its fields inside tests (they exist once `beforeAll` ran).
+ */
+export function useBroadcastWorld(backend: Backend, opts: { approval?: boolean } = {}) {
+  const world = {} as { db: Database; core: BroadcastCore; region: Awaited<ReturnType<typeof aRegion>> };
+  beforeAll(async () => {
+    world.db = await testDatabase(backend);
+    world.core = broadcastCore(world.db, opts);
+    world.region = await aRegion(world.db, world.core);
+  });
+  afterAll(async () => world.db?.close());
+  return world;
+}
 
 /**
  * A small region: two organisations, two HR advisers, and employees who differ in each audience attribute,
