@@ -29,10 +29,12 @@ describe('rights: every action by every role (PostgreSQL)', () => {
     expect(missing, 'add these to test/security/rights/actions.ts').toEqual([]);
   });
 
-  const known = (action: string) => core.bot.actionIds().includes(action);
+  it('has no rule for an action the bot does not answer to', () => {
+    const stale = Object.keys(ACTION_SPECS).filter((a) => !core.bot.actionIds().includes(a));
+    expect(stale, 'remove these from test/security/rights/actions.ts').toEqual([]);
+  });
 
-  it.for(Object.keys(ACTION_SPECS))('%s: refused for the other roles, kindly, with nothing changed', async (action, ctx) => {
-    if (!known(action)) return ctx.skip();
+  it.for(Object.keys(ACTION_SPECS))('%s: refused for the other roles, kindly, with nothing changed', async (action) => {
     const spec = ACTION_SPECS[action]!;
     const refused = ROLES.filter((r) => !spec.allowed.includes(r));
     if (refused.length === 0) return;
@@ -48,8 +50,7 @@ describe('rights: every action by every role (PostgreSQL)', () => {
     }
   });
 
-  it.for(Object.keys(ACTION_SPECS))('%s: done for the roles that may', async (action, ctx) => {
-    if (!known(action)) return ctx.skip();
+  it.for(Object.keys(ACTION_SPECS))('%s: done for the roles that may', async (action) => {
     const spec = ACTION_SPECS[action]!;
     let shared: World | undefined;
     for (const role of spec.allowed) {
