@@ -44,7 +44,7 @@ export class Scheduler {
 
   async start() {
     for (const job of this.jobs) {
-      const task = cron.schedule(job.cron, (ctx) => this.track(this.fire(job, ctx.date)), {
+      const task = cron.schedule(job.cron, (ctx) => this.track(job, this.fire(job, ctx.date)), {
         timezone: this.opts.timezone,
         name: job.name,
         noOverlap: true,
@@ -110,7 +110,12 @@ export class Scheduler {
     return true;
   }
 
-  private track(p: Promise<unknown>) {
+  /**
+   * A fire whose claim could not even be tried (the database unreachable at that minute) is logged and skipped:
+   * a rejection here would be unhandled and end the process. Its work comes with the job's next fire.
+   */
+  private track(job: Job, fire: Promise<unknown>) {
+    const p = fire.catch((err: unknown) => this.logger.warn('scheduler: fire skipped, the database did not answer', { job: job.name, err }));
     this.running.add(p);
     void p.finally(() => this.running.delete(p));
   }

@@ -1,4 +1,6 @@
+import cron from 'node-cron';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Logger } from '../../src/core/ports.js';
 import type { Database } from '../../src/db/database.js';
 import { createLogger } from '../../src/logger.js';
 import { Scheduler, type Job } from '../../src/schedule/scheduler.js';
@@ -72,6 +74,31 @@ describe('scheduler on PostgreSQL', () => {
     expect(await s.fire(job, new Date('2027-03-15T06:00:00Z'))).toBe(true);
     const row = await db.prisma.scheduleRun.findFirstOrThrow({ where: { job: 'fails' } });
     expect(row.error).toContain('boom');
+  });
+
+  it('logs and skips a timed fire when the database does not answer, instead of ending the process', async () => {
+    const gone = await testPostgres(2);
+    await gone.close();
+    const warnings: string[] = [];
+    const logger: Logger = { debug() {}, info() {}, error() {}, warn: (msg) => void warnings.push(msg), child: () => logger };
+    const s = new Scheduler(gone.prisma, logger, { timezone: TZ, runnerId: 'offline' });
+    const { job, runs } = counting('offline-fire');
+    s.register({ ...job, catchUp: false });
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => void unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      await s.start();
+      const task = [...cron.getTasks().values()].find((t) => t.name === 'offline-fire')!;
+      await task.execute();
+      await s.stop();
+      await new Promise((r) => setTimeout(r, 50));
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+    expect(unhandled).toEqual([]);
+    expect(warnings).toEqual(['scheduler: fire skipped, the database did not answer']);
+    expect(runs).toEqual([]);
   });
 
   it('rejects an invalid cron expression at registration', () => {
