@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Prisma } from '../db/database.js';
-import { applyWorkshopChange } from '../db/repos/workshop-changes.js';
-import { include, toWorkshop } from '../db/repos/workshops.js';
+import { applyWorkshopChange } from '../db/workshops/workshop-changes.js';
+import { include, toWorkshop } from '../db/workshops/workshops.js';
 import { parseCsv } from './csv.js';
 import { keyColumn, listOf, required, sameValues, text, validateRows, type ImportReport } from './import-report.js';
 import { ensureOrganizations } from './organizations.js';

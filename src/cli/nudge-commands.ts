@@ -7,8 +7,8 @@ import { reportCsv, reportText } from '../core/nudges/report-format.js';
 import { DIMENSIONS, type Dimension } from '../core/nudges/report-repository.js';
 import { DEFAULT_NUDGE_SETTINGS } from '../core/nudges/settings.js';
 import { localDate } from '../core/time.js';
-import { PrismaEngagementReportRepository } from '../db/repos/nudge-report.js';
-import { PrismaNudgeRepository } from '../db/repos/nudges.js';
+import { PrismaEngagementReportRepository } from '../db/nudges/nudge-report.js';
+import { PrismaNudgeRepository } from '../db/nudges/nudges.js';
 import type { CliDeps, CliIo } from './commands.js';
 
 export const NUDGE_HELP = `  campaign import <file.json>     nudge campaigns (README "Nudges": target, variants A/B, cron schedule);

@@ -8,7 +8,7 @@ import { adminRoutes } from '../server/admin-routes.js';
 import { broadcastRoutes } from '../server/broadcast-routes.js';
 import { calendarRoutes } from '../server/calendar-routes.js';
 import { chartRoutes } from '../server/chart-routes.js';
-import { PrismaChartStore } from '../db/repos/charts.js';
+import { PrismaChartStore } from '../db/nudges/charts.js';
 import { downloadRoutes } from '../server/download-routes.js';
 import { healthRoutes } from '../server/health-routes.js';
 import { HttpServer } from '../server/http-server.js';

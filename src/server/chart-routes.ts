@@ -1,5 +1,5 @@
 import type { Clock } from '../core/ports.js';
-import type { PrismaChartStore } from '../db/repos/charts.js';
+import type { PrismaChartStore } from '../db/nudges/charts.js';
 import { sendJson, type Route } from './http-server.js';
 
 /**

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Message } from '../../src/core/messages.js';
 import type { Database } from '../../src/db/database.js';
-import { enqueueInTx } from '../../src/db/repos/outbox.js';
+import { enqueueInTx } from '../../src/db/outbox/outbox.js';
 import { OutboxStore } from '../../src/delivery/outbox-store.js';
 import { OutboxWorker, type Compose } from '../../src/delivery/outbox-worker.js';
 import { createLogger } from '../../src/logger.js';

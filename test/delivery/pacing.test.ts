@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Platform } from '../../src/core/ports.js';
 import type { Database } from '../../src/db/database.js';
-import { enqueueInTx } from '../../src/db/repos/outbox.js';
+import { enqueueInTx } from '../../src/db/outbox/outbox.js';
 import { OutboxStore } from '../../src/delivery/outbox-store.js';
 import { OutboxWorker, type OutboxWorkerOptions } from '../../src/delivery/outbox-worker.js';
 import { ConversationSpacing, RateGate } from '../../src/delivery/pacer.js';

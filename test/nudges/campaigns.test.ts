@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NudgeService } from '../../src/core/nudges/nudge-service.js';
-import { toCampaign } from '../../src/db/repos/nudge-campaigns.js';
+import { toCampaign } from '../../src/db/nudges/nudge-campaigns.js';
 import type { Database } from '../../src/db/database.js';
 import { localDay } from '../../src/core/nudges/window.js';
 import { anOrganization, aWorkshop, FixedClock } from '../support/builders.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NudgeService } from '../../src/core/nudges/nudge-service.js';
 import type { Database } from '../../src/db/database.js';
-import { toCampaign } from '../../src/db/repos/nudge-campaigns.js';
+import { toCampaign } from '../../src/db/nudges/nudge-campaigns.js';
 import { OutboxStore } from '../../src/delivery/outbox-store.js';
 import { OutboxWorker } from '../../src/delivery/outbox-worker.js';
 import { createLogger } from '../../src/logger.js';

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { NudgeService } from '../../src/core/nudges/nudge-service.js';
 import { openDatabase, type Database } from '../../src/db/database.js';
-import { toCampaign } from '../../src/db/repos/nudge-campaigns.js';
+import { toCampaign } from '../../src/db/nudges/nudge-campaigns.js';
 import { createLogger } from '../../src/logger.js';
 import { CampaignRunner } from '../../src/schedule/campaign-runner.js';
 import { createJobs } from '../../src/schedule/jobs.js';

@@ -1,12 +1,12 @@
 import type { Locale } from '../messages.js';
-import * as broadcasts from './broadcasts.js';
+import * as broadcasts from '../broadcasts/texts.js';
 import { en as commonEn } from './en.js';
-import * as klussen from './klussen.js';
+import * as klussen from '../klussen/texts.js';
 import { nl as commonNl } from './nl.js';
-import * as nudges from './nudges.js';
-import * as privacy from './privacy.js';
-import * as reflection from './reflection.js';
-import * as workshops from './workshops.js';
+import * as nudges from '../nudges/texts.js';
+import * as privacy from '../privacy/texts.js';
+import * as reflection from '../reflection/texts.js';
+import * as workshops from '../workshops/texts.js';
 
 // One catalogue per feature keeps parallel work apart; together they form one key space.
 const nl = { ...commonNl, ...workshops.nl, ...klussen.nl, ...reflection.nl, ...privacy.nl, ...broadcasts.nl, ...nudges.nl };

@@ -2,7 +2,7 @@ import { DomainError } from '../../core/errors.js';
 import type { Participant, WorkshopAdminRepository, WorkshopEdit } from '../../core/workshops/workshop-admin-repository.js';
 import type { Workshop } from '../../core/workshops/workshop.js';
 import type { Prisma } from '../database.js';
-import { isUuid } from './ids.js';
+import { isUuid } from '../ids.js';
 import { applyWorkshopChange } from './workshop-changes.js';
 import { BURST, include, toWorkshop } from './workshops.js';
 

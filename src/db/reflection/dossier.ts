@@ -1,6 +1,6 @@
 import type { DossierKlus, DossierReflection, DossierRepository, DossierWorkshop, Goal } from '../../core/reflection/dossier.js';
 import type { Prisma } from '../database.js';
-import { isUuid } from './ids.js';
+import { isUuid } from '../ids.js';
 
 const toGoal = (g: { id: string; text: string; createdAt: Date; doneAt: Date | null }): Goal => ({
   id: g.id,

@@ -2,7 +2,7 @@ import { normaliseEmail } from '../../core/people/person.js';
 import type { Audience, Enrolment, Programme, ProgrammeRepository, ProgrammeSummary } from '../../core/reflection/programme.js';
 import type { Prisma as P } from '../../generated/prisma/client.js';
 import type { Prisma } from '../database.js';
-import { isUuid } from './ids.js';
+import { isUuid } from '../ids.js';
 
 const programmeInclude = { steps: { orderBy: { position: 'asc' } } } as const;
 type ProgrammeRow = P.ProgrammeGetPayload<{ include: typeof programmeInclude }>;

@@ -5,7 +5,7 @@ import type { Role } from '../../core/people/person.js';
 import { Prisma as P, type Broadcast as Row } from '../../generated/prisma/client.js';
 import type { Prisma } from '../database.js';
 import { audienceWhere, BEST_IDENTITY, plannedAt, SKIPPED } from './broadcast-sql.js';
-import { enqueueInTx } from './outbox.js';
+import { enqueueInTx } from '../outbox/outbox.js';
 
 type Tx = Parameters<Parameters<Prisma['$transaction']>[0]>[0];
 

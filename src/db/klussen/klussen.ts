@@ -9,7 +9,7 @@ import type {
 } from '../../core/klussen/klussen-repository.js';
 import type { OutboxDraft } from '../../core/outbox.js';
 import type { Prisma } from '../database.js';
-import { isUuid } from './ids.js';
+import { isUuid } from '../ids.js';
 import { detailsInclude, include, loadDetails, toDetails, toInterest, toKlus } from './klussen-rows.js';
 import * as writes from './klussen-writes.js';
 

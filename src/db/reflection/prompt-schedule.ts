@@ -3,7 +3,7 @@ import type { Rhythm } from '../../core/reflection/rhythm.js';
 import type { DueEnrolment, PromptRecipient, PromptScheduleRepository, RhythmGroup } from '../../core/reflection/schedule-repository.js';
 import type { Prisma as P } from '../../generated/prisma/client.js';
 import type { Prisma } from '../database.js';
-import { enqueueInTx } from './outbox.js';
+import { enqueueInTx } from '../outbox/outbox.js';
 
 /** Who may get a prompt now: present, not paused, not opted out of prompts, reachable on some platform. */
 const accepting: P.PersonWhereInput = {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { targetSchema, variantSchema, type Campaign, type CampaignStatus } from '../../core/nudges/campaign.js';
 import type { NudgeCampaign } from '../../generated/prisma/client.js';
 import type { Prisma } from '../database.js';
-import { isUuid } from './ids.js';
+import { isUuid } from '../ids.js';
 
 const variantsSchema = z.array(variantSchema).min(1);
 

@@ -3,8 +3,8 @@ import type { Answer, Delivery, DeliveryReason, DeliveryStatus, Prompt, PromptKi
 import type { ReflectionRepository } from '../../core/reflection/reflection-repository.js';
 import type { Prisma as P } from '../../generated/prisma/client.js';
 import type { Prisma } from '../database.js';
-import { isUuid } from './ids.js';
-import { enqueueInTx } from './outbox.js';
+import { isUuid } from '../ids.js';
+import { enqueueInTx } from '../outbox/outbox.js';
 
 export const toPrompt = (r: P.PromptGetPayload<object>): Prompt => ({
   id: r.id,

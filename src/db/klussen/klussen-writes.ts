@@ -10,9 +10,9 @@ import type {
   PublishCommand,
 } from '../../core/klussen/klussen-repository.js';
 import type { Prisma } from '../database.js';
-import { isUuid } from './ids.js';
+import { isUuid } from '../ids.js';
 import { include, loadDetails, toInterest, toKlus, type Tx } from './klussen-rows.js';
-import { enqueueInTx } from './outbox.js';
+import { enqueueInTx } from '../outbox/outbox.js';
 
 /** Klussen posted in chat get a key of their own kind, apart from the keys CSV imports choose. */
 export async function createDraft(db: Prisma, input: KlusInput, ownerId: string, organizationId: string | null) {

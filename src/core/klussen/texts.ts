@@ -1,5 +1,5 @@
-import * as messages from './klussen-messages.js';
-import * as post from './klussen-post.js';
+import * as messages from './texts-messages.js';
+import * as post from './texts-post.js';
 
 /** klussen texts: listing, raising a hand, skills. Dutch (B1) and English. */
 const base = {

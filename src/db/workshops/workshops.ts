@@ -12,8 +12,8 @@ import type {
 } from '../../core/workshops/workshop.js';
 import type { Prisma as P } from '../../generated/prisma/client.js';
 import type { Prisma } from '../database.js';
-import { isUuid } from './ids.js';
-import { enqueueInTx } from './outbox.js';
+import { isUuid } from '../ids.js';
+import { enqueueInTx } from '../outbox/outbox.js';
 
 export const include = { openTo: { select: { organizationId: true } } } as const;
 type Row = P.WorkshopGetPayload<{ include: typeof include }>;

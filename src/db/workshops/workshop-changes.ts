@@ -1,7 +1,7 @@
 import { changeDrafts, planChange, reminderDrafts } from '../../core/workshops/workshop-changes.js';
 import type { Workshop } from '../../core/workshops/workshop.js';
 import type { Prisma } from '../database.js';
-import { enqueueInTx } from './outbox.js';
+import { enqueueInTx } from '../outbox/outbox.js';
 
 type Tx = Parameters<Parameters<Prisma['$transaction']>[0]>[0];
 

@@ -4,9 +4,9 @@ import type { NudgeRepository, NudgeTarget, PlannedDigest, PlannedNudge, TeamFig
 import { MIN_GROUP } from '../../core/nudges/settings.js';
 import { Prisma as P } from '../../generated/prisma/client.js';
 import type { Prisma } from '../database.js';
-import { isUuid } from './ids.js';
+import { isUuid } from '../ids.js';
 import { CampaignRows } from './nudge-campaigns.js';
-import { enqueueInTx } from './outbox.js';
+import { enqueueInTx } from '../outbox/outbox.js';
 
 const WEEK_MS = 7 * 86_400_000;
 const CHUNK = 1000;
