@@ -1,3 +1,5 @@
+import { openRepositories } from '../src/db/index.js';
+import { respectsPause } from '../src/app.js';
 /**
  * The bot's side of the broadcast benchmark, as a process of its own so that its memory is measured alone.
  * SENDERS=real runs the whole bot as `npm start` does (HTTP server, Slack and Teams channels, outbox, scheduler)
@@ -46,7 +48,7 @@ const logger = createLogger('error');
 async function leanEngine(): Promise<{ db: Database; core: Core; stop(): Promise<void> }> {
   const db = await openDatabase({ url: config.databaseUrl! }, { poolSize: 6 });
   const base = coreSettings(config, 'http://127.0.0.1:3978');
-  const core = createCore(db, limited ? base : { ...base, deliveryPace: {} }, logger);
+  const core = createCore(openRepositories(db), limited ? base : { ...base, deliveryPace: {} }, logger);
   const o = config.outbox;
   const worker = new OutboxWorker(db.prisma, new OutboxStore(db.prisma), (row, a) => core.bot.compose(row.kind, row.payload, a), logger, undefined, {
     senders: leanSenders(env('SLACK_URL')),
@@ -54,8 +56,9 @@ async function leanEngine(): Promise<{ db: Database; core: Core; stop(): Promise
     conversationRates: { SLACK: o.slackChannelRatePerSecond, TEAMS: o.teamsConversationRatePerSecond },
     editRates: { SLACK: o.slackEditRatePerSecond },
     concurrency: o.workers,
+    respectsPause,
   });
-  const ticker = new Ticker('progress', PROGRESS_EVERY_MS, () => core.bot.broadcasts.tick(core.ctx.clock.now()), logger);
+  const ticker = new Ticker('progress', PROGRESS_EVERY_MS, () => core.broadcasts.tick(core.ctx.clock.now()), logger);
   worker.start();
   ticker.start();
   return {

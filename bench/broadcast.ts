@@ -1,3 +1,4 @@
+import { openRepositories } from '../src/db/index.js';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -51,7 +52,7 @@ async function seed(db: Database, n: number, teamsUrl: string, slackShare = 0.1)
   await db.prisma.$executeRawUnsafe('ANALYZE');
   const author = await db.prisma.person.create({ data: { name: 'HR', roles: ['HR'], locale: 'nl' } });
   await db.prisma.channelIdentity.create({ data: { platform: 'SLACK', tenantId: 'TBENCH', userId: 'UHR', personId: author.id, conversationRef: 'DHR' } });
-  const core = createCore(db, { timezone: 'Europe/Amsterdam', defaultLocale: 'nl', adminUsers: [], publicUrl: 'http://127.0.0.1' }, createLogger('silent'));
+  const core = createCore(openRepositories(db), { timezone: 'Europe/Amsterdam', defaultLocale: 'nl', adminUsers: [], publicUrl: 'http://127.0.0.1' }, createLogger('silent'));
   const b = await core.ctx.broadcasts.create(
     {
       content: { nl: { title: 'Leerweek', text: 'Doe mee aan de leerweek van de regio.' }, en: { title: 'Learning week', text: 'Join the region’s learning week.' } },

@@ -1,3 +1,4 @@
+import { openRepositories } from '../src/db/index.js';
 import { randomUUID } from 'node:crypto';
 import { createCore } from '../src/app.js';
 import { createLogger } from '../src/logger.js';
@@ -7,8 +8,7 @@ import { benchDatabase, figure, percentile } from './postgres.js';
 export async function signupRace() {
   const { db, dispose } = await benchDatabase(10);
   try {
-    const core = createCore(
-      db,
+    const core = createCore(openRepositories(db),
       { timezone: 'Europe/Amsterdam', defaultLocale: 'nl', adminUsers: [], publicUrl: 'http://127.0.0.1' },
       createLogger('silent'),
     );
@@ -29,7 +29,7 @@ export async function signupRace() {
     await Promise.all(
       people.map(async (person) => {
         const t = performance.now();
-        await core.bot.workshops.signUp({ person: person!, locale: 'nl', platform: 'CONSOLE' }, { w: w.id, q: '', o: 0 });
+        await core.workshops.signUp({ person: person!, locale: 'nl', platform: 'CONSOLE' }, { w: w.id, q: '', o: 0 });
         latencies.push(performance.now() - t);
       }),
     );

@@ -1,63 +1,176 @@
-import { Bot } from './core/chat/bot.js';
 import type { Config } from './config.js';
-import type { CoreContext } from './core/context.js';
+import { BroadcastOutbox } from './core/broadcasts/broadcast-outbox.js';
+import { BroadcastService } from './core/broadcasts/broadcast-service.js';
+import { broadcastsFeature } from './core/broadcasts/broadcasts-feature.js';
+import type { BroadcastsDeps } from './core/broadcasts/deps.js';
+import { baseFeature } from './core/chat/base-feature.js';
+import { Bot } from './core/chat/bot.js';
+import { upcomingFeature } from './core/chat/upcoming-feature.js';
+import type { Feature } from './core/feature.js';
+import { commonTexts } from './core/i18n/index.js';
+import { texts as broadcastTexts, type MessageKey as BroadcastKey } from './core/broadcasts/texts.js';
+import { texts as klussenTexts, type MessageKey as KlussenKey } from './core/klussen/texts.js';
+import { texts as nudgeTexts, type MessageKey as NudgeKey } from './core/nudges/texts.js';
+import { texts as privacyTexts, type MessageKey as PrivacyKey } from './core/privacy/texts.js';
+import { texts as reflectionTexts, type MessageKey as ReflectionKey } from './core/reflection/texts.js';
+import { texts as workshopTexts, type MessageKey as WorkshopKey } from './core/workshops/texts.js';
+import { broadcastKinds } from './core/broadcasts/outbox-kinds.js';
+import { klusKinds } from './core/klussen/outbox-kinds.js';
+import { nudgeKinds } from './core/nudges/outbox-kinds.js';
+import type { OutboxKind } from './core/outbox.js';
+import { promptKinds } from './core/reflection/outbox-kinds.js';
+import { workshopKinds } from './core/workshops/outbox-kinds.js';
+import type { Locale } from './core/messages.js';
+import type { KlussenDeps } from './core/klussen/deps.js';
+import { klussenFeature } from './core/klussen/klussen-feature.js';
+import { KlussenService } from './core/klussen/klussen-service.js';
+import type { NudgesDeps } from './core/nudges/deps.js';
+import { nudgesFeature } from './core/nudges/nudges-feature.js';
 import type { NudgeSettings } from './core/nudges/settings.js';
-import type { Clock, Logger } from './core/ports.js';
+import type { Clock, Logger, Platform } from './core/ports.js';
 import { systemClock } from './core/ports.js';
-import type { Database } from './db/database.js';
-import { PrismaBroadcastRepository } from './db/broadcasts/broadcasts.js';
-import { PrismaChartStore } from './db/nudges/charts.js';
-import { PrismaDossierRepository } from './db/reflection/dossier.js';
-import { PrismaDownloadRepository } from './db/downloads/downloads.js';
-import { PrismaKlussenRepository } from './db/klussen/klussen.js';
-import { PrismaEngagementReportRepository } from './db/nudges/nudge-report.js';
-import { PrismaNudgeRepository } from './db/nudges/nudges.js';
-import { PrismaOutboxRepository } from './db/outbox/outbox.js';
-import { PrismaPeopleRepository } from './db/people/people.js';
-import { PrismaPrivacyRepository } from './db/privacy/privacy.js';
-import { PrismaProgrammeRepository } from './db/reflection/programmes.js';
-import { PrismaPromptScheduleRepository } from './db/reflection/prompt-schedule.js';
-import { PrismaReflectionRepository } from './db/reflection/reflections.js';
-import { PrismaWorkshopAdminRepository } from './db/workshops/workshop-admin.js';
-import { PrismaWorkshopsRepository } from './db/workshops/workshops.js';
+import type { PrivacyDeps } from './core/privacy/deps.js';
+import { privacyFeature } from './core/privacy/privacy-feature.js';
+import { PrivacyService } from './core/privacy/privacy-service.js';
+import type { ReflectionDeps } from './core/reflection/deps.js';
+import { reflectionFeature } from './core/reflection/reflection-feature.js';
+import { ReflectionService } from './core/reflection/reflection-service.js';
+import type { WorkshopsDeps } from './core/workshops/deps.js';
+import { manageWorkshopsFeature } from './core/workshops/manage-feature.js';
+import { ManageWorkshopsService } from './core/workshops/manage-service.js';
+import { workshopsFeature } from './core/workshops/workshops-feature.js';
+import { WorkshopsService } from './core/workshops/workshops-service.js';
+import type { BroadcastRepository } from './core/broadcasts/broadcast-repository.js';
+import type { DownloadRepository } from './core/downloads/download-repository.js';
+import type { KlussenRepository } from './core/klussen/klussen-repository.js';
+import type { ChartStore } from './core/nudges/chart.js';
+import type { NudgeRepository } from './core/nudges/nudge-repository.js';
+import type { EngagementReportRepository } from './core/nudges/report-repository.js';
+import type { OutboxRepository } from './core/outbox-repository.js';
+import type { PeopleRepository } from './core/people/people-repository.js';
+import type { PrivacyRepository } from './core/privacy/privacy-repository.js';
+import type { DossierRepository } from './core/reflection/dossier.js';
+import type { ProgrammeRepository } from './core/reflection/programme.js';
+import type { ReflectionRepository } from './core/reflection/reflection-repository.js';
+import type { PromptScheduleRepository } from './core/reflection/schedule-repository.js';
+import type { WorkshopAdminRepository } from './core/workshops/workshop-admin-repository.js';
+import type { WorkshopsRepository } from './core/workshops/workshops-repository.js';
 
 export interface AppSettings {
   timezone: string;
-  defaultLocale: 'nl' | 'en';
+  defaultLocale: Locale;
   adminUsers: readonly string[];
   publicUrl: string;
   broadcastApproval?: boolean;
-  deliveryPace?: Partial<Record<'SLACK' | 'TEAMS' | 'CONSOLE', number>>;
+  deliveryPace?: Partial<Record<Platform, number>>;
   nudges?: NudgeSettings;
 }
 
-/** Wires the core to the database: the one place where repositories are chosen. */
-export function createCore(db: Database, settings: AppSettings, logger: Logger, clock: Clock = systemClock) {
-  const p = db.prisma;
-  const ctx: CoreContext = {
-    people: new PrismaPeopleRepository(p),
-    workshops: new PrismaWorkshopsRepository(p),
-    workshopAdmin: new PrismaWorkshopAdminRepository(p),
-    klussen: new PrismaKlussenRepository(p),
-    reflections: new PrismaReflectionRepository(p),
-    promptSchedule: new PrismaPromptScheduleRepository(p),
-    programmes: new PrismaProgrammeRepository(p),
-    dossier: new PrismaDossierRepository(p),
-    downloads: new PrismaDownloadRepository(p),
-    privacy: new PrismaPrivacyRepository(p),
-    outbox: new PrismaOutboxRepository(p),
-    broadcasts: new PrismaBroadcastRepository(p),
-    nudges: new PrismaNudgeRepository(p),
-    engagementReport: new PrismaEngagementReportRepository(p),
-    charts: new PrismaChartStore(p),
+/**
+ * Every port the features use, with the clock, the logger and the settings: the composition's own bag. Each
+ * feature is handed the part it declares in its `deps.ts`, never this whole bag.
+ */
+export interface Repositories {
+  people: PeopleRepository;
+  workshops: WorkshopsRepository;
+  workshopAdmin: WorkshopAdminRepository;
+  klussen: KlussenRepository;
+  reflections: ReflectionRepository;
+  promptSchedule: PromptScheduleRepository;
+  programmes: ProgrammeRepository;
+  dossier: DossierRepository;
+  downloads: DownloadRepository;
+  privacy: PrivacyRepository;
+  outbox: OutboxRepository;
+  broadcasts: BroadcastRepository;
+  nudges: NudgeRepository;
+  engagementReport: EngagementReportRepository;
+  charts: ChartStore;
+}
+
+export type CorePorts = Repositories & { clock: Clock; logger: Logger; settings: AppSettings };
+
+/**
+ * Wires the features to their ports: the one place where the list of features is made and each is handed what it
+ * declares. The repositories come from `src/db` (`openRepositories`), chosen by the composition roots.
+ */
+export function createCore(repositories: Repositories, settings: AppSettings, logger: Logger, clock: Clock = systemClock) {
+  const ctx: CorePorts = { ...repositories, clock, logger, settings };
+  const { people, workshops: workshopsRepo, workshopAdmin, klussen: klussenRepo, outbox, downloads } = ctx;
+
+  const workshopsDeps: WorkshopsDeps = { workshops: workshopsRepo, workshopAdmin, clock, settings };
+  const klussenDeps: KlussenDeps = { klussen: klussenRepo, people, clock, logger, settings };
+  const reflectionDeps: ReflectionDeps = {
+    reflections: ctx.reflections,
+    promptSchedule: ctx.promptSchedule,
+    programmes: ctx.programmes,
+    dossier: ctx.dossier,
+    downloads,
+    workshops: workshopsRepo,
+    clock,
+    settings,
+  };
+  const broadcastsDeps: BroadcastsDeps = { broadcasts: ctx.broadcasts, outbox, people, workshops: workshopsRepo, clock, logger, settings };
+  const nudgesDeps: NudgesDeps = {
+    nudges: ctx.nudges,
+    engagementReport: ctx.engagementReport,
+    charts: ctx.charts,
+    downloads,
+    workshops: workshopsRepo,
     clock,
     logger,
     settings,
   };
-  return { ctx, bot: new Bot(ctx) };
+  const privacyDeps: PrivacyDeps = { privacy: ctx.privacy, downloads, workshops: workshopsRepo, clock, settings };
+
+  const workshops = new WorkshopsService(workshopsDeps);
+  const klussen = new KlussenService(klussenDeps);
+  const reflection = new ReflectionService(reflectionDeps);
+  const broadcasts = new BroadcastOutbox(broadcastsDeps, workshops);
+  const privacy = new PrivacyService(privacyDeps);
+
+  // Features reach the bot's own views (help, "mijn", a typed command) through these late-bound calls.
+  const views = {
+    help: (...a: Parameters<Bot['help']>) => bot.help(...a),
+    my: (...a: Parameters<Bot['my']>) => bot.my(...a),
+    text: (...a: Parameters<Bot['text']>) => bot.text(...a),
+  };
+  const features: Feature[] = [
+    upcomingFeature(),
+    baseFeature(people, views),
+    workshopsFeature(workshopsDeps, workshops, views.my),
+    manageWorkshopsFeature(new ManageWorkshopsService(workshopsDeps)),
+    klussenFeature(klussenDeps, klussen),
+    reflectionFeature(reflectionDeps, reflection),
+    broadcastsFeature(new BroadcastService(broadcastsDeps, broadcasts), broadcasts),
+    privacyFeature(privacy, workshops),
+    nudgesFeature(nudgesDeps, views.text),
+  ];
+  const bot: Bot = new Bot(features, { people, settings, logger });
+  return { ctx, bot, features, workshops, klussen, reflection, broadcasts, privacy };
 }
 
 export type Core = ReturnType<typeof createCore>;
+
+/** Every outbox kind of every feature: the registry the outbox worker asks whether a pause holds a kind back. */
+export const outboxKinds: readonly OutboxKind<unknown>[] = [
+  ...Object.values(workshopKinds),
+  ...Object.values(klusKinds),
+  ...Object.values(promptKinds),
+  ...Object.values(broadcastKinds),
+  ...Object.values(nudgeKinds),
+];
+
+/** Unknown kinds are held back while a person pauses, to be safe. */
+export const respectsPause = (kind: string) => outboxKinds.find((k) => k.name === kind)?.respectsPause ?? true;
+
+/** Every text of the bot, for the checks that read them all (B1 Dutch, English complete, no Dutch in English). */
+export const catalogues = [commonTexts, workshopTexts, klussenTexts, reflectionTexts, privacyTexts, broadcastTexts, nudgeTexts].reduce(
+  (all, t) => ({ nl: { ...all.nl, ...t.nl }, en: { ...all.en, ...t.en } }),
+  { nl: {}, en: {} },
+) as Record<Locale, Record<TextKey, string>>;
+
+export type TextKey = WorkshopKey | KlussenKey | ReflectionKey | PrivacyKey | BroadcastKey | NudgeKey;
 
 /** The core's settings from the configuration: one place, so the bot and the console chat enforce the same rules. */
 export function coreSettings(config: Config, publicUrl: string): AppSettings {

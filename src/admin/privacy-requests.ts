@@ -1,3 +1,4 @@
+import { openRepositories } from '../db/index.js';
 import { createCore } from '../app.js';
 import type { Clock } from '../core/ports.js';
 import { PrivacyService } from '../core/privacy/privacy-service.js';
@@ -26,8 +27,7 @@ export class PrivacyRequests {
     settings: { timezone: string; defaultLocale?: 'nl' | 'en' },
     clock: Clock,
   ) {
-    this.core = createCore(
-      db,
+    this.core = createCore(openRepositories(db),
       { timezone: settings.timezone, defaultLocale: settings.defaultLocale ?? 'nl', adminUsers: [], publicUrl: '' },
       createLogger('silent'),
       clock,
@@ -66,7 +66,7 @@ export class PrivacyRequests {
    */
   async erase(who: string): Promise<string> {
     const a = await this.actor(who);
-    await this.privacy.erase(a, (workshopId) => this.core.bot.workshops.cancel(a, { w: workshopId, q: '', o: 0 }), HR_VIA_CLI);
+    await this.privacy.erase(a, (workshopId) => this.core.workshops.cancel(a, { w: workshopId, q: '', o: 0 }), HR_VIA_CLI);
     return a.person.id;
   }
 }

@@ -1,3 +1,4 @@
+import { openRepositories } from '../db/index.js';
 import readline from 'node:readline';
 import { coreSettings, createCore } from '../app.js';
 import { ConfigError, loadConfig } from '../config.js';
@@ -49,8 +50,7 @@ async function main() {
     const lock = config.databaseUrl ? undefined : await acquireLock(config.dataDir, 'cli');
     const db: Database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir }, { poolSize: 2 });
     await db.migrate();
-    const core = createCore(
-      db,
+    const core = createCore(openRepositories(db),
       coreSettings(config, config.publicUrl ?? `http://127.0.0.1:${config.port}`),
       createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel),
     );

@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+
 /**
  * A proactive message to be delivered through the durable outbox. The payload names what to say
  * (`kind` + ids); the text is composed at delivery time in the recipient's language, from current data.
@@ -14,13 +16,27 @@ export interface OutboxDraft {
 }
 
 /**
- * Kinds a person's pause (and opt-outs) hold back; everything else is a direct consequence of their own act.
- * Of a broadcast only the message itself is: its author's progress, an approver's request and a recall notice
- * are not news a pause is meant to hold back.
+ * One kind of outbox message: its name, the schema of its payload and whether a person's pause (and opt-outs)
+ * holds it back. Kinds that are a direct consequence of the person's own act (a sign-up confirmed, a hand
+ * raised) are not held back. Each feature declares its kinds; `src/app.ts` collects them into the registry the
+ * outbox worker asks.
  */
-const PAUSABLE = ['workshop.reminder', 'prompt.', 'nudge.', 'klus.match', 'broadcast.message'];
+export interface OutboxKind<P> {
+  readonly name: string;
+  readonly payload: z.ZodType<P>;
+  readonly respectsPause: boolean;
+  /** A draft of this kind; the payload is checked against the kind's type here and against its schema on delivery. */
+  draft(d: Omit<OutboxDraft, 'kind' | 'payload'> & { payload: P }): OutboxDraft;
+}
 
-export const respectsPause = (kind: string) => PAUSABLE.some((p) => kind === p || (p.endsWith('.') && kind.startsWith(p)));
+export function outboxKind<P>(name: string, payload: z.ZodType<P>, options: { respectsPause: boolean }): OutboxKind<P> {
+  return {
+    name,
+    payload,
+    respectsPause: options.respectsPause,
+    draft: (d) => ({ ...d, kind: name, payload: d.payload as Record<string, unknown> }),
+  };
+}
 
 /**
  * An outbox row that changes a message delivered earlier instead of posting a new one (`payload.edit`). `ref` is

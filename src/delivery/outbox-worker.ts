@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Message } from '../core/messages.js';
-import { editOf, respectsPause } from '../core/outbox.js';
+import { editOf } from '../core/outbox.js';
 import type { Actor } from '../core/people/person.js';
 import type { Logger, Platform, Sender } from '../core/ports.js';
 import type { Prisma } from '../db/database.js';
@@ -24,6 +24,8 @@ export interface OutboxWorkerOptions {
   editRates?: Partial<Record<Platform, number>>;
   /** Sends in flight at once in this process. */
   concurrency: number;
+  /** Whether a person's pause holds back a kind: a property of each kind, from the features' registry. */
+  respectsPause: (kind: string) => boolean;
   leaseMs?: number;
   pollMs?: number;
   sendTimeoutMs?: number;
@@ -182,7 +184,7 @@ export class OutboxWorker {
         this.chore(this.outcomes.finish(row, 'FAILED', row.personId ? 'unreachable: no reachable chat identity' : 'unreachable: no channel to post in'));
         continue;
       }
-      if (r.actor.person.paused && respectsPause(row.kind)) {
+      if (r.actor.person.paused && this.opts.respectsPause(row.kind)) {
         this.chore(this.outcomes.finish(row, 'CANCELLED', 'person paused'));
         continue;
       }

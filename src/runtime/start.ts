@@ -1,5 +1,6 @@
+import { openRepositories } from '../db/index.js';
 import type { Config } from '../config.js';
-import { coreSettings, createCore, type Core } from '../app.js';
+import { coreSettings, createCore, type Core, respectsPause } from '../app.js';
 import { createChannels } from '../channels/index.js';
 import type { Channel } from '../channels/channel.js';
 import type { Logger } from '../core/ports.js';
@@ -44,7 +45,7 @@ export async function startVliegwiel(config: Config, logger: Logger): Promise<Ru
     const metrics = createMetrics();
     const server = new HttpServer(logger, metrics);
     const publicUrl = config.publicUrl?.replace(/\/$/, '') ?? `http://127.0.0.1:${config.port}`;
-    const core = createCore(db, coreSettings(config, publicUrl), logger);
+    const core = createCore(openRepositories(db), coreSettings(config, publicUrl), logger);
     const channels = await createChannels(config, { bot: core.bot, db, logger, metrics });
     for (const r of healthRoutes(db, metrics)) server.mount(r);
     for (const r of calendarRoutes(core.ctx)) server.mount(r);
@@ -69,11 +70,12 @@ export async function startVliegwiel(config: Config, logger: Logger): Promise<Ru
         conversationRates: { SLACK: config.outbox.slackChannelRatePerSecond, TEAMS: config.outbox.teamsConversationRatePerSecond },
         editRates: { SLACK: config.outbox.slackEditRatePerSecond },
         concurrency: config.outbox.workers,
+        respectsPause,
       },
     );
     outbox.start();
     // Live progress of broadcasts (and their start and end) between the scheduler's minutes.
-    const ticker = new Ticker('broadcast progress', PROGRESS_EVERY_MS, () => core.bot.broadcasts.tick(core.ctx.clock.now()), logger);
+    const ticker = new Ticker('broadcast progress', PROGRESS_EVERY_MS, () => core.broadcasts.tick(core.ctx.clock.now()), logger);
     ticker.start();
     const scheduler = new Scheduler(db.prisma, logger.child({ component: 'scheduler' }), {
       timezone: config.timezone,

@@ -44,7 +44,7 @@ export function createJobs(core: Core, db: Database, retention: RetentionPolicy 
       // Klussen past their deadline close and their owners get an outbox message; the real clock decides, so a
       // catch-up fire expires exactly what is overdue by then.
       run: async () => {
-        await core.bot.klussen.expireDue();
+        await core.klussen.expireDue();
       },
     },
     {
@@ -54,7 +54,7 @@ export function createJobs(core: Core, db: Database, retention: RetentionPolicy 
       // runtime's ticker does the same every few seconds; this keeps the record and covers a stopped ticker.
       catchUp: false,
       run: async () => {
-        await core.bot.broadcasts.tick(core.ctx.clock.now());
+        await core.broadcasts.tick(core.ctx.clock.now());
       },
     },
     // Nudge campaigns and the weekly team-leader digest.

@@ -12,7 +12,7 @@ export function broadcastRoutes(core: Core): Route[] {
       method: 'GET',
       path: '/go/:broadcast/:person/:sig',
       handler: async (_req, res, params) => {
-        const url = await core.bot.broadcasts.linkClick(params.broadcast ?? '', params.person ?? '', params.sig ?? '');
+        const url = await core.broadcasts.linkClick(params.broadcast ?? '', params.person ?? '', params.sig ?? '');
         if (!url) return sendJson(res, 404, { error: 'not found' });
         res.writeHead(302, { location: url, 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' });
         res.end();

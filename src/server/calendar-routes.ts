@@ -1,9 +1,9 @@
-import type { CoreContext } from '../core/context.js';
+import type { CorePorts } from '../app.js';
 import { workshopIcs } from '../core/workshops/ics.js';
 import { sendJson, type Route } from './http-server.js';
 
 /** `GET /calendar/<token>.ics`: the token is unguessable (a random UUID per workshop), so the URL is the key. */
-export function calendarRoutes(ctx: CoreContext): Route[] {
+export function calendarRoutes(ctx: Pick<CorePorts, 'workshops' | 'downloads' | 'settings' | 'clock'>): Route[] {
   return [
     {
       method: 'GET',

@@ -1,4 +1,4 @@
-import type { CoreContext } from '../core/context.js';
+import type { CorePorts } from '../app.js';
 import { sendJson, type Route } from './http-server.js';
 
 // Link previewers (Slack, Teams, mail scanners) fetch links they see; they must not use up a one-time link.
@@ -10,7 +10,7 @@ const asciiName = (name: string) => name.replace(/[^\w.-]/g, '_');
  * `GET /downloads/<token>`: a person's own file (their dossier, their data export). The token is the key: 32
  * random bytes, valid for a short time, and the file is deleted when it is fetched, so the link works once.
  */
-export function downloadRoutes(ctx: CoreContext): Route[] {
+export function downloadRoutes(ctx: Pick<CorePorts, 'workshops' | 'downloads' | 'settings' | 'clock'>): Route[] {
   return [
     {
       method: 'GET',

@@ -107,10 +107,10 @@ describe.each(BACKENDS)('composing and sending a broadcast (%s)', (backend) => {
     const r = await world.core.bot.action(hr, { action: 'broadcast.send', value: id });
     expect(texts(r)).toMatch(/gaat op .* naar 2 collega’s/);
     expect(await world.db.prisma.broadcast.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'SCHEDULED' });
-    await world.core.bot.broadcasts.tick(world.core.clock.now());
+    await world.core.broadcasts.tick(world.core.clock.now());
     expect(await rows(world.db, id)).toHaveLength(0);
     world.core.clock.advance(24 * 3600_000);
-    await world.core.bot.broadcasts.tick(world.core.clock.now());
+    await world.core.broadcasts.tick(world.core.clock.now());
     expect(await world.db.prisma.broadcast.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'SENDING', recipientCount: 2 });
     expect(await rows(world.db, id)).toHaveLength(2);
     const trail = await world.db.prisma.auditLog.findMany({ where: { subject: id }, orderBy: { id: 'asc' } });
@@ -127,7 +127,7 @@ describe.each(BACKENDS)('composing and sending a broadcast (%s)', (backend) => {
     await world.core.bot.action(hr, { action: 'broadcast.send', value: id });
     expect(texts(await world.core.bot.action(hr, { action: 'broadcast.recall', value: id }))).toContain('0 berichten gaan niet meer weg. 0 haal ik weg.');
     world.core.clock.advance(120 * 86_400_000);
-    await world.core.bot.broadcasts.tick(world.core.clock.now());
+    await world.core.broadcasts.tick(world.core.clock.now());
     expect(await world.db.prisma.broadcast.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'RECALLED', startedAt: null });
     expect(await rows(world.db, id)).toHaveLength(0);
   });

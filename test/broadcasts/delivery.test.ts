@@ -30,7 +30,7 @@ describe.each(BACKENDS)('a broadcast on its way (%s)', (backend) => {
     try {
       await until(async () => (await row(`broadcast:${id}:progress`))?.status === 'SENT');
       const progressRef = (await row(`broadcast:${id}:progress`))!.deliveredRef;
-      await world.core.bot.broadcasts.tick(world.core.clock.now());
+      await world.core.broadcasts.tick(world.core.clock.now());
       await until(async () => sender.updates.length === 1);
       expect(sender.updates[0]!.ref).toEqual(progressRef);
       // One of six is done: the person who cannot be reached failed at once.
@@ -40,7 +40,7 @@ describe.each(BACKENDS)('a broadcast on its way (%s)', (backend) => {
       release();
       await until(async () => (await waiting(id)) === 0);
       world.core.clock.advance(5000);
-      await world.core.bot.broadcasts.tick(world.core.clock.now());
+      await world.core.broadcasts.tick(world.core.clock.now());
       expect((await world.core.ctx.broadcasts.get(id))!.status).toBe('SENT');
       await until(async () => (await row(`broadcast:${id}:summary`))?.status === 'SENT');
       await until(async () => sender.updates.some((u) => u.message.text.startsWith('Klaar')));
@@ -97,7 +97,7 @@ describe.each(BACKENDS)('a broadcast on its way (%s)', (backend) => {
     const r = await world.core.bot.action(hr, { action: 'broadcast.recall', value: id });
     expect(texts(r)).toMatch(/[1-9] berichten gaan niet meer weg\. 0 haal ik weg\./);
     await store.sent(inFlight.id, 'other-replica', { late: true });
-    await world.core.bot.broadcasts.tick(world.core.clock.now());
+    await world.core.broadcasts.tick(world.core.clock.now());
     // No sender that can edit: the recipient gets a short notice as a new message.
     const sender = new RecordingSender('CONSOLE');
     const worker = aWorker(world.db, world.core, sender);

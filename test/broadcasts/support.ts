@@ -1,3 +1,5 @@
+import { openRepositories } from '../../src/db/index.js';
+import { respectsPause } from '../../src/app.js';
 import { afterAll, beforeAll } from 'vitest';
 import { createCore } from '../../src/app.js';
 import type { Reply } from '../../src/core/messages.js';
@@ -14,7 +16,7 @@ export const NOW = new Date('2027-03-01T09:00:00Z');
 
 export function broadcastCore(db: Database, opts: { approval?: boolean; clock?: FixedClock } = {}) {
   const clock = opts.clock ?? new FixedClock(NOW);
-  return { clock, ...createCore(db, { ...settings, broadcastApproval: opts.approval ?? false }, createLogger('silent'), clock) };
+  return { clock, ...createCore(openRepositories(db), { ...settings, broadcastApproval: opts.approval ?? false }, createLogger('silent'), clock) };
 }
 
 export type BroadcastCore = ReturnType<typeof broadcastCore>;
@@ -79,6 +81,7 @@ export function aWorker(db: Database, core: BroadcastCore, sender: Sender, lease
     senders: [sender],
     rates: { CONSOLE: Infinity, SLACK: Infinity, TEAMS: Infinity },
     concurrency: 8,
+    respectsPause,
     pollMs: 20,
     leaseMs,
   });

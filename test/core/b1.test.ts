@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { catalogues } from '../../src/core/i18n/index.js';
+import { catalogues } from '../../src/app.js';
 import { B1_LIMITS, checkB1 } from '../../src/core/language/b1.js';
 
 const json = (p: string) => JSON.parse(readFileSync(new URL(`../../src/core/reflection/${p}`, import.meta.url), 'utf8')) as unknown;

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { catalogues, t } from '../../src/core/i18n/index.js';
+import { catalogues, type TextKey } from '../../src/app.js';
+import type { Params } from '../../src/core/i18n/index.js';
+import { translator, type MessageKey } from '../../src/core/workshops/texts.js';
+
+const t = (locale: 'nl' | 'en', key: MessageKey, params: Params) => translator(locale)(key, params);
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -9,8 +13,8 @@ describe('i18n catalogue', () => {
     const en = Object.keys(catalogues.en).sort();
     expect(en).toEqual(nl);
     for (const key of nl) {
-      const a = catalogues.nl[key as keyof typeof catalogues.nl];
-      const b = catalogues.en[key as keyof typeof catalogues.en];
+      const a = catalogues.nl[key as TextKey];
+      const b = catalogues.en[key as TextKey];
       expect(a.trim(), key).not.toBe('');
       expect(b.trim(), key).not.toBe('');
       expect(placeholders(b), key).toEqual(placeholders(a));

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { Bot } from '../../src/core/chat/bot.js';
-import type { CoreContext } from '../../src/core/context.js';
+import { createCore, type Repositories } from '../../src/app.js';
+import { createLogger } from '../../src/logger.js';
 
 // Parsing needs only the features' phrase tables, not a database.
-const bot = new Bot({} as CoreContext);
+const { bot } = createCore({} as Repositories, { timezone: 'Europe/Amsterdam', defaultLocale: 'nl', adminUsers: [], publicUrl: '' }, createLogger('silent'));
 const cmd = (name: string, args = '') => ({ kind: 'command', name, args });
 
 describe('reading chat input', () => {

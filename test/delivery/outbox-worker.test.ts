@@ -1,3 +1,4 @@
+import { respectsPause } from '../../src/app.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Message } from '../../src/core/messages.js';
 import type { Database } from '../../src/db/database.js';
@@ -33,6 +34,7 @@ const worker = (db: Database, sender: RecordingSender, over: Partial<Constructor
     senders: [sender],
     rates: { SLACK: 1000 },
     concurrency: 8,
+    respectsPause,
     pollMs: 50,
     ...over,
   });

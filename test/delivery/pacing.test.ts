@@ -1,3 +1,4 @@
+import { respectsPause } from '../../src/app.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Platform } from '../../src/core/ports.js';
 import type { Database } from '../../src/db/database.js';
@@ -63,6 +64,7 @@ describe('outbox pacing on PostgreSQL', () => {
       senders,
       rates: {},
       concurrency: 4,
+      respectsPause,
       pollMs: 20,
       ...over,
     });

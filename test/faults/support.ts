@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { catalogues } from '../../src/core/i18n/index.js';
+import { catalogues } from '../../src/app.js';
 import type { Database } from '../../src/db/database.js';
 import type { FakeSlack } from '../channels/slack/support/fake-slack.js';
 import { click, FORM, postSigned } from '../channels/slack/support/slack-requests.js';

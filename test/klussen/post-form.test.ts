@@ -4,7 +4,7 @@ import { parseDay, parseWholeNumber, skillList } from '../../src/core/klussen/fi
 import type { Klus } from '../../src/core/klussen/klus.js';
 import { klusValues, parseKlusForm, postForm, POST_LIMITS } from '../../src/core/klussen/post-form.js';
 import { checkDecision, checkJoin, checkRelease, releaseFor } from '../../src/core/klussen/rules.js';
-import { translator } from '../../src/core/i18n/index.js';
+import { translator } from '../../src/core/klussen/texts.js';
 import type { Person } from '../../src/core/people/person.js';
 import { goodPost } from './support.js';
 

@@ -1,3 +1,4 @@
+import { respectsPause } from '../../src/app.js';
 import { describe, expect, it, vi } from 'vitest';
 import { OutboxStore } from '../../src/delivery/outbox-store.js';
 import { OutboxWorker } from '../../src/delivery/outbox-worker.js';
@@ -124,6 +125,7 @@ describe.each(BACKENDS)('posting a klus on %s', (backend) => {
       senders: [slack],
       rates: { SLACK: 100 },
       concurrency: 4,
+      respectsPause,
       pollMs: 20,
     });
     worker.start();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ActionInput } from '../../src/core/chat/feature.js';
+import type { ActionInput } from '../../src/core/feature.js';
 import type { Reply } from '../../src/core/messages.js';
 import type { Actor } from '../../src/core/people/person.js';
 import { aPerson, anActor, anOrganization } from '../support/builders.js';

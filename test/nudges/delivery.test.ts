@@ -1,3 +1,4 @@
+import { respectsPause } from '../../src/app.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NudgeService } from '../../src/core/nudges/nudge-service.js';
 import type { Database } from '../../src/db/database.js';
@@ -45,6 +46,7 @@ describe.each(BACKENDS)('nudges through the outbox on %s', (backend) => {
       senders: [sender],
       rates: { CONSOLE: Infinity },
       concurrency: 2,
+      respectsPause,
       pollMs: 20,
     });
     worker.start();

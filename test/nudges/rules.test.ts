@@ -8,7 +8,7 @@ import { lastWeeks } from '../../src/core/nudges/report.js';
 import { DEFAULT_NUDGE_SETTINGS, windowFor } from '../../src/core/nudges/settings.js';
 import { assignVariant } from '../../src/core/nudges/variant.js';
 import { inWindow, localDay, nextInWindow, parseDays, parseGroupWindows, parseHours } from '../../src/core/nudges/window.js';
-import { translator } from '../../src/core/i18n/index.js';
+import { translator } from '../../src/core/nudges/texts.js';
 
 const TZ = 'Europe/Amsterdam';
 const OFFICE = DEFAULT_NUDGE_SETTINGS.window;

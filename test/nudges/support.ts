@@ -1,3 +1,4 @@
+import { openRepositories } from '../../src/db/index.js';
 import { randomBytes } from 'node:crypto';
 import { createCore } from '../../src/app.js';
 import type { Message, Reply } from '../../src/core/messages.js';
@@ -13,7 +14,7 @@ export const WEEK = 7 * DAY;
 
 export function nudgeCore(db: Database, opts: { clock?: FixedClock; nudges?: Partial<NudgeSettings> } = {}) {
   const clock = opts.clock ?? new FixedClock(MONDAY_9);
-  const core = createCore(db, { ...settings, nudges: { ...DEFAULT_NUDGE_SETTINGS, ...opts.nudges } }, createLogger('silent'), clock);
+  const core = createCore(openRepositories(db), { ...settings, nudges: { ...DEFAULT_NUDGE_SETTINGS, ...opts.nudges } }, createLogger('silent'), clock);
   return { clock, ...core, actor: (id: string) => anActor(db, core, id) };
 }
 

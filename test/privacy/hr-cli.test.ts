@@ -22,12 +22,12 @@ describe.each(BACKENDS)('HR privacy requests through the CLI on %s', (backend) =
     await db.prisma.channelIdentity.create({ data: { platform: 'SLACK', tenantId: 'T1', userId: `U${p.id.slice(0, 8)}`, personId: p.id } });
     const me = await anActor(db, core, p.id);
     const past = await aWorkshop(db, { capacity: 5 });
-    await core.bot.workshops.signUp(me, { w: past.id, q: '', o: 0 });
+    await core.workshops.signUp(me, { w: past.id, q: '', o: 0 });
     await db.prisma.workshop.update({ where: { id: past.id }, data: { startsAt: new Date('2027-02-01T09:00:00Z'), endsAt: new Date('2027-02-01T11:00:00Z') } });
     const future = await aWorkshop(db, { capacity: 1, startsAt: new Date('2027-04-20T09:00:00Z') });
-    await core.bot.workshops.signUp(me, { w: future.id, q: '', o: 0 });
+    await core.workshops.signUp(me, { w: future.id, q: '', o: 0 });
     const waiting = await anActor(db, core, (await aPerson(db)).id);
-    await core.bot.workshops.signUp(waiting, { w: future.id, q: '', o: 0 });
+    await core.workshops.signUp(waiting, { w: future.id, q: '', o: 0 });
     await db.prisma.reflection.create({ data: { personId: p.id, text: 'Mijn geheime gedachte' } });
     await db.prisma.goal.create({ data: { personId: p.id, text: 'Leren presenteren' } });
     await db.prisma.engagementEvent.create({ data: { personId: p.id, kind: 'prompt.answered', data: { reason: 'SCHEDULE' } } });

@@ -20,7 +20,7 @@ describe.each(BACKENDS)('mijn gegevens on %s', (backend) => {
     const me = await anActor(db, core, (await aPerson(db, { name: 'Fatima Bakker', skills: ['excel'] })).id);
     const other = await anActor(db, core, (await aPerson(db, { name: 'Iemand Anders' })).id);
     const w = await aWorkshop(db, { title: 'Excel voor beginners' });
-    await core.bot.workshops.signUp(me, { w: w.id, q: '', o: 0 });
+    await core.workshops.signUp(me, { w: w.id, q: '', o: 0 });
     await db.prisma.reflection.create({ data: { personId: me.person.id, text: 'Mijn geheime gedachte' } });
     await db.prisma.reflection.create({ data: { personId: other.person.id, text: 'Niet van mij' } });
 
@@ -53,12 +53,12 @@ describe.each(BACKENDS)('mijn gegevens on %s', (backend) => {
   it('erases after confirmation: reflections gone, past sign-ups kept anonymously, future seats given back', async () => {
     const me = await anActor(db, core, (await aPerson(db, { name: 'Wis Mij', email: `wis-${backend}@x.example` })).id);
     const w = await aWorkshop(db, { capacity: 5 });
-    await core.bot.workshops.signUp(me, { w: w.id, q: '', o: 0 });
+    await core.workshops.signUp(me, { w: w.id, q: '', o: 0 });
     // A workshop still to come, full, with someone waiting: the seat goes to them.
     const future = await aWorkshop(db, { capacity: 1, startsAt: new Date('2027-04-20T09:00:00Z') });
     const waiting = await anActor(db, core, (await aPerson(db)).id);
-    await core.bot.workshops.signUp(me, { w: future.id, q: '', o: 0 });
-    await core.bot.workshops.signUp(waiting, { w: future.id, q: '', o: 0 });
+    await core.workshops.signUp(me, { w: future.id, q: '', o: 0 });
+    await core.workshops.signUp(waiting, { w: future.id, q: '', o: 0 });
     // Time passes: the first workshop is history now.
     await db.prisma.workshop.update({ where: { id: w.id }, data: { startsAt: new Date('2027-02-01T09:00:00Z'), endsAt: new Date('2027-02-01T11:00:00Z') } });
     await db.prisma.reflection.create({ data: { personId: me.person.id, text: 'weg ermee' } });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { catalogues } from '../../src/core/i18n/index.js';
+import { catalogues } from '../../src/app.js';
 import { blockProblems } from '../channels/slack/support/block-kit.js';
 import { startHarness, type Harness } from '../channels/slack/support/harness.js';
 import { postSigned, SECRET, signature } from '../channels/slack/support/slack-requests.js';

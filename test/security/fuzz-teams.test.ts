@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { catalogues } from '../../src/core/i18n/index.js';
+import { catalogues } from '../../src/app.js';
 import { cardProblems, cardsOf } from '../channels/teams/support/cards.js';
 import { startTeamsBot, type TeamsBot } from '../channels/teams/support/harness.js';
 import { fuzzSeed, Random } from '../support/fuzz.js';

@@ -55,7 +55,7 @@ describe('hostile user text never breaks rendering', () => {
       const first = await core.bot.actorFor({ platform: 'SLACK', tenantId: 'T1', userId: `UHOSTILE${i}`, name: h.slice(0, 200) });
       await db.prisma.person.update({ where: { id: first.person.id }, data: { organizationId: org.id, skills: { create: [{ skill: 'excel' }] } } });
       const me = await anActor(db, core, first.person.id);
-      keep(`signup ${i}`, await core.bot.workshops.signUp(me, { w: workshop.id, q: '', o: 0 }));
+      keep(`signup ${i}`, await core.workshops.signUp(me, { w: workshop.id, q: '', o: 0 }));
       keep(`join ${i}`, await core.bot.action(me, { action: 'klus.join', value: klus.id, form: { motivation: h.slice(0, 500) } }));
       keep(`goal ${i}`, await core.bot.text(me, `doel ${h}`));
       await db.prisma.promptDelivery.create({ data: { personId: me.person.id, promptId: prompt.id, reason: 'ON_DEMAND' } });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { catalogues } from '../../src/core/i18n/index.js';
+import { catalogues } from '../../src/app.js';
 import type { Database } from '../../src/db/database.js';
 import { aPerson, FixedClock, testCore } from '../support/builders.js';
 import { testPostgres } from '../support/db.js';

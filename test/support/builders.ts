@@ -1,3 +1,4 @@
+import { openRepositories } from '../../src/db/index.js';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createCore } from '../../src/app.js';
 import type { Actor, Role } from '../../src/core/people/person.js';
@@ -23,7 +24,7 @@ export class FixedClock implements Clock {
 }
 
 export function testCore(db: Database, clock: Clock = new FixedClock(new Date('2027-03-01T09:00:00Z'))) {
-  return createCore(db, settings, createLogger('silent'), clock);
+  return createCore(openRepositories(db), settings, createLogger('silent'), clock);
 }
 
 const uniq = () => randomBytes(4).toString('hex');

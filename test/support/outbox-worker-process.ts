@@ -1,3 +1,5 @@
+import { openRepositories } from '../../src/db/index.js';
+import { respectsPause } from '../../src/app.js';
 /**
  * One replica's outbox worker as a process of its own, for tests that kill it (SIGKILL) or stop it (SIGTERM).
  * Environment: DATABASE_URL, FAKE_URL (an HttpSender target), WORKER_ID, LEASE_MS, CONCURRENCY, PLATFORM.
@@ -19,12 +21,13 @@ const env = (name: string, fallback?: string) => {
 
 const db = await openDatabase({ url: env('DATABASE_URL') }, { poolSize: 4 });
 const logger = createLogger('warn');
-const core = createCore(db, { timezone: 'Europe/Amsterdam', defaultLocale: 'nl', adminUsers: [], publicUrl: 'http://127.0.0.1' }, logger);
+const core = createCore(openRepositories(db), { timezone: 'Europe/Amsterdam', defaultLocale: 'nl', adminUsers: [], publicUrl: 'http://127.0.0.1' }, logger);
 const platform = env('PLATFORM', 'SLACK') as Platform;
 const worker = new OutboxWorker(db.prisma, new OutboxStore(db.prisma), (row, actor) => core.bot.compose(row.kind, row.payload, actor), logger, undefined, {
   senders: [new HttpSender(platform, env('FAKE_URL'))],
   rates: { [platform]: Infinity },
   concurrency: Number(env('CONCURRENCY', '4')),
+  respectsPause,
   leaseMs: Number(env('LEASE_MS', '3000')),
   pollMs: 50,
   workerId: env('WORKER_ID'),

@@ -26,7 +26,7 @@ describe.each(BACKENDS)('managing workshops on %s', (backend) => {
     const people = [];
     for (let i = 0; i < signups; i++) {
       const p = await anActor(db, core, (await aPerson(db)).id);
-      await core.bot.workshops.signUp(p, { w: w.id, q: '', o: 0 });
+      await core.workshops.signUp(p, { w: w.id, q: '', o: 0 });
       people.push(p);
     }
     return { hr, w, people };

@@ -18,7 +18,7 @@ describe('sign-up race on PostgreSQL', () => {
     const actors = await Promise.all(people.map((p) => core.ctx.people.findById(p.id)));
     const results = await Promise.all(
       actors.map((person) =>
-        core.bot.workshops.signUp({ person: person!, locale: 'nl', platform: 'CONSOLE' }, { w: w.id, q: '', o: 0 }),
+        core.workshops.signUp({ person: person!, locale: 'nl', platform: 'CONSOLE' }, { w: w.id, q: '', o: 0 }),
       ),
     );
     expect(results).toHaveLength(500);

@@ -21,12 +21,12 @@ describe.each(BACKENDS)('workshop sign-up on %s', (backend) => {
     const people = await Promise.all([1, 2, 3, 4].map(() => aPerson(db)));
     const actors = await Promise.all(people.map((p) => anActor(db, core, p.id)));
     const texts = [];
-    for (const a of actors) texts.push((await core.bot.workshops.signUp(a, state(w))).messages[0]!.text);
+    for (const a of actors) texts.push((await core.workshops.signUp(a, state(w))).messages[0]!.text);
     expect(texts[0]).toContain('Je bent aangemeld');
     expect(texts[1]).toContain('Je bent aangemeld');
     expect(texts[2]).toContain('plek 1');
     expect(texts[3]).toContain('plek 2');
-    const again = await core.bot.workshops.signUp(actors[3]!, state(w));
+    const again = await core.workshops.signUp(actors[3]!, state(w));
     expect(again.messages[0]!.text).toContain('al op de wachtlijst');
     expect(again.messages[0]!.text).toContain('plek 2');
     const row = await db.prisma.workshop.findUniqueOrThrow({ where: { id: w.id } });
@@ -37,17 +37,17 @@ describe.each(BACKENDS)('workshop sign-up on %s', (backend) => {
     const w = await aWorkshop(db, { capacity: 1 });
     const [a, b, c] = await Promise.all([1, 2, 3].map(() => aPerson(db)));
     const [aa, ab, ac] = await Promise.all([a!, b!, c!].map((p) => anActor(db, core, p.id)));
-    await core.bot.workshops.signUp(aa!, state(w));
-    await core.bot.workshops.signUp(ab!, state(w));
-    await core.bot.workshops.signUp(ac!, state(w));
-    const reply = await core.bot.workshops.cancel(aa!, state(w));
+    await core.workshops.signUp(aa!, state(w));
+    await core.workshops.signUp(ab!, state(w));
+    await core.workshops.signUp(ac!, state(w));
+    const reply = await core.workshops.cancel(aa!, state(w));
     expect(reply.messages[0]!.text).toContain('afgemeld');
     const signups = await db.prisma.signup.findMany({ where: { workshopId: w.id }, orderBy: { createdAt: 'asc' } });
     expect(signups.map((s) => s.status)).toEqual(['CANCELLED', 'CONFIRMED', 'WAITLISTED']);
     const promoted = await db.prisma.outboxMessage.findMany({ where: { personId: b!.id, kind: 'workshop.promoted' } });
     expect(promoted).toHaveLength(1);
     // c moved up to position 1.
-    const list = await core.bot.workshops.list(ac!, { q: '', o: 0 });
+    const list = await core.workshops.list(ac!, { q: '', o: 0 });
     expect(JSON.stringify(list)).toContain('plek 1');
     const row = await db.prisma.workshop.findUniqueOrThrow({ where: { id: w.id } });
     expect(row.confirmedCount).toBe(1);
@@ -62,7 +62,7 @@ describe.each(BACKENDS)('workshop sign-up on %s', (backend) => {
     const clash = await aWorkshop(db, { startsAt: new Date('2027-03-17T10:00:00Z') });
     const closed = await aWorkshop(db, { signupDeadline: new Date('2027-02-28T12:00:00Z') });
     const foreign = await aWorkshop(db, { openTo: [other.id] });
-    await core.bot.workshops.signUp(actor, state(first));
+    await core.workshops.signUp(actor, state(first));
     expect((await core.bot.text(actor, 'workshops')).messages[0]).toBeDefined();
     const r1 = await core.bot.action(actor, { action: 'workshop.signup', value: JSON.stringify(state(clash)) });
     expect(r1.messages[0]!.text).toContain('“Eerste”');

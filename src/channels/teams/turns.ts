@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
 import type { Bot } from '../../core/chat/bot.js';
-import { helpMessage } from '../../core/chat/help.js';
 import { translator } from '../../core/i18n/index.js';
 import { message, type Locale, type Message, type Reply } from '../../core/messages.js';
 import { toLocale, type Actor } from '../../core/people/person.js';
@@ -140,7 +139,7 @@ export class TeamsTurns {
     this.deps.metrics.chatInputs.inc({ platform: 'teams', kind: 'install' });
     const { reply, locale } = await this.guard(context, 'install', async (who) => {
       const tr = translator(who.locale);
-      const help = helpMessage(who);
+      const help = this.deps.bot.help(who);
       const welcome: Message = {
         text: tr('welcome.title'),
         blocks: [{ type: 'header', text: tr('welcome.title') }, { type: 'text', text: tr('welcome.text') }, { type: 'divider' }, ...help.blocks],

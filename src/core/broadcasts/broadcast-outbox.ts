@@ -1,6 +1,6 @@
-import type { CoreContext } from '../context.js';
+import type { BroadcastsDeps } from './deps.js';
 import { DomainError } from '../errors.js';
-import { translator } from '../i18n/index.js';
+import { translator } from './texts.js';
 import { message, type Locale, type Message, type Reply } from '../messages.js';
 import type { OutboxDraft } from '../outbox.js';
 import type { Actor } from '../people/person.js';
@@ -9,6 +9,7 @@ import type { Broadcast, BroadcastStatus } from './broadcast.js';
 import type { AuditNote } from './broadcast-repository.js';
 import { approvalMessage } from './cards.js';
 import { progressMessage, recipientMessage, retractedMessage, summaryMessage, validLinkSignature, type CardContext } from './render.js';
+import { broadcastKinds } from './outbox-kinds.js';
 
 /** How often the author's progress message is updated while sending. */
 export const PROGRESS_EVERY_MS = 5000;
@@ -28,24 +29,24 @@ const forAuthor = (b: Broadcast, key: string, kind: string, payload: Record<stri
 /** The author's progress message: posted once, then updated in place (`step` names the update). */
 export const progressDrafts = (b: Broadcast, step?: string, ref?: unknown) =>
   step === undefined
-    ? forAuthor(b, 'progress', 'broadcast.progress')
-    : forAuthor(b, `progress:${step}`, 'broadcast.progress', { edit: { ref, mode: 'update', fallback: 'drop' } });
+    ? forAuthor(b, 'progress', broadcastKinds.progress.name)
+    : forAuthor(b, `progress:${step}`, broadcastKinds.progress.name, { edit: { ref, mode: 'update', fallback: 'drop' } });
 
 export const approvalDrafts = (b: Broadcast, approvers: string[], _now: Date): OutboxDraft[] =>
   approvers.map((personId) => ({
     // A draft changed and submitted again asks again: the key carries the version.
     idempotencyKey: `broadcast:${b.id}:approval:${personId}:${b.updatedAt.getTime()}`,
-    kind: 'broadcast.approval',
+    kind: broadcastKinds.approval.name,
     personId,
     payload: { broadcastId: b.id },
     notBefore: FRONT,
   }));
 
 export const decisionDrafts = (b: Broadcast, approved: boolean, by: string, now: Date) =>
-  forAuthor(b, `decision:${now.getTime()}`, 'broadcast.decision', { approved, by });
+  forAuthor(b, `decision:${now.getTime()}`, broadcastKinds.decision.name, { approved, by });
 
 /** What HR sees about a broadcast's audience, for cards and approval requests. */
-export async function cardContext(ctx: CoreContext, b: Broadcast, locale: Locale): Promise<CardContext> {
+export async function cardContext(ctx: BroadcastsDeps, b: Broadcast, locale: Locale): Promise<CardContext> {
   // Once sending started, the count that matters is the rows written, not who matches today.
   const started = b.status === 'SENDING' || b.status === 'SENT' || (b.status === 'RECALLED' && b.startedAt !== null);
   const [count, orgs, approver] = await Promise.all([
@@ -71,7 +72,7 @@ export class BroadcastOutbox {
   private readonly shown = new Map<string, string>();
 
   constructor(
-    private readonly ctx: CoreContext,
+    private readonly ctx: BroadcastsDeps,
     private readonly workshops: WorkshopsService,
   ) {}
 
@@ -151,7 +152,7 @@ export class BroadcastOutbox {
       const ref = await repo.progressRef(b.id);
       const finished = await repo.finish(b.id, (x) => [
         ...(ref ? progressDrafts(x, 'final', ref) : []),
-        ...forAuthor(x, 'summary', 'broadcast.summary'),
+        ...forAuthor(x, 'summary', broadcastKinds.summary.name),
       ]);
       if (finished) {
         this.shown.delete(b.id);

@@ -1,8 +1,8 @@
-import type { ActionInput } from '../chat/feature.js';
-import type { CoreContext } from '../context.js';
+import type { ActionInput } from '../feature.js';
+import type { BroadcastsDeps } from './deps.js';
 import { DomainError } from '../errors.js';
 import { formatDateTime } from '../format.js';
-import { translator } from '../i18n/index.js';
+import { translator } from './texts.js';
 import { message, type Message, type Reply } from '../messages.js';
 import { hasRole, type Actor } from '../people/person.js';
 import type { Broadcast, BroadcastInput, BroadcastStatus } from './broadcast.js';
@@ -20,7 +20,7 @@ const audited = (b: Broadcast) => ({ title: b.title, audience: b.audience, sched
  */
 export class BroadcastService {
   constructor(
-    private readonly ctx: CoreContext,
+    private readonly ctx: BroadcastsDeps,
     private readonly outbox: BroadcastOutbox,
   ) {}
 

@@ -1,4 +1,4 @@
-import { translator, type Translate } from '../i18n/index.js';
+import { translator, type Translate } from './texts.js';
 import type { Block, Button, Message } from '../messages.js';
 import type { Broadcast } from './broadcast.js';
 import { factsBlock, recallButton, recipientMessage, type CardContext } from './render.js';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Translate } from '../i18n/index.js';
+import type { Translate } from './texts.js';
 import type { Form, FormField } from '../messages.js';
 import { normaliseSkill, type Role } from '../people/person.js';
 import { parseDateTime } from '../time.js';

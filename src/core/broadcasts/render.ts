@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { formatDateTime } from '../format.js';
-import { translator, type Translate } from '../i18n/index.js';
+import { translator, type Translate } from './texts.js';
 import type { Block, Button, Locale, Message } from '../messages.js';
 import { contentFor, progressBar, type Audience, type AudienceCount, type Broadcast, type Progress } from './broadcast.js';
 

@@ -1,5 +1,7 @@
+import { translatorFor, type CommonKey, type Texts, type Translate as TranslateWith } from '../i18n/index.js';
 /** Texts of HR broadcasts ("omroep"). Plain B1 Dutch: short sentences, everyday words, "je". */
 export const nl = {
+  'help.hr': 'omroep – stuur een bericht naar een groep collega’s',
   'broadcast.title': 'Omroep',
   'broadcast.intro': 'Stuur een bericht naar een groep collega’s. Vul het formulier in. Je ziet eerst een voorbeeld.',
   'broadcast.forbidden': 'Alleen HR kan berichten naar groepen sturen.',
@@ -111,6 +113,7 @@ export const nl = {
 } as const;
 
 export const en: Record<keyof typeof nl, string> = {
+  'help.hr': 'broadcast – send a message to a group of colleagues',
   'broadcast.title': 'Broadcast',
   'broadcast.intro': 'Send a message to a group of colleagues. Fill in the form. You see a preview first.',
   'broadcast.forbidden': 'Only HR can send messages to groups.',
@@ -220,3 +223,8 @@ export const en: Record<keyof typeof nl, string> = {
   'broadcast.retracted_notice': 'HR recalled the message “{title}”.',
   'broadcast.click_counted': 'Thank you. Your click was counted.',
 };
+
+export const texts: Texts<keyof typeof nl> = { nl, en };
+export type MessageKey = keyof typeof nl | CommonKey;
+export type Translate = TranslateWith<MessageKey>;
+export const translator = translatorFor(texts);

@@ -1,18 +1,27 @@
-import type { CoreContext } from '../context.js';
+import { action, values, type Feature } from '../feature.js';
 import { translator } from '../i18n/index.js';
-import { message, type Reply } from '../messages.js';
+import { message, type Message, type Reply } from '../messages.js';
+import type { PeopleRepository } from '../people/people-repository.js';
 import { toLocale, type Actor } from '../people/person.js';
-import type { Feature } from './feature.js';
-import { helpMessage } from './help.js';
-import { myOverview } from './my-overview.js';
+
+export interface BaseViews {
+  help(actor: Actor): Message;
+  my(actor: Actor, notice?: string): Promise<Message>;
+}
 
 /** Help, "mijn", pause/resume and language: what every person has regardless of features. */
-export function baseFeature(ctx: CoreContext): Feature {
+export function baseFeature(people: Pick<PeopleRepository, 'setPaused' | 'setLocale'>, views: BaseViews): Feature {
   const setPaused = async (actor: Actor, paused: boolean): Promise<Reply> => {
-    await ctx.people.setPaused(actor.person.id, paused);
+    await people.setPaused(actor.person.id, paused);
     return { messages: [message(translator(actor.locale)(paused ? 'pause.done' : 'pause.resumed'))] };
   };
+  const toggle = async (actor: Actor, paused: boolean): Promise<Reply> => {
+    await people.setPaused(actor.person.id, paused);
+    const updated: Actor = { ...actor, person: { ...actor.person, paused } };
+    return { messages: [], update: await views.my(updated, translator(actor.locale)(paused ? 'pause.done' : 'pause.resumed')) };
+  };
   return {
+    name: 'base',
     phrases: [
       { phrase: 'help', command: 'help' },
       { phrase: 'hulp', command: 'help' },
@@ -27,28 +36,21 @@ export function baseFeature(ctx: CoreContext): Feature {
       { phrase: 'language', command: 'language', takesArgs: true },
     ],
     commands: {
-      help: async (actor) => ({ messages: [helpMessage(actor)] }),
-      my: async (actor) => ({ messages: [await myOverview(ctx, actor)] }),
+      help: async (actor) => ({ messages: [views.help(actor)] }),
+      my: async (actor) => ({ messages: [await views.my(actor)] }),
       pause: (actor) => setPaused(actor, true),
       resume: (actor) => setPaused(actor, false),
       language: async (actor, args) => {
         const locale = toLocale(args, actor.locale === 'nl' ? 'en' : 'nl');
-        await ctx.people.setLocale(actor.person.id, locale);
+        await people.setLocale(actor.person.id, locale);
         return { messages: [message(translator(locale)('language.done'))] };
       },
     },
-    actions: {
-      'nav.help': async (actor) => ({ messages: [helpMessage(actor)] }),
-      'nav.my': async (actor) => ({ messages: [await myOverview(ctx, actor)] }),
-      'settings.pause': async (actor, input) => settingsToggle(ctx, actor, input.action === 'settings.pause'),
-      'settings.resume': async (actor, input) => settingsToggle(ctx, actor, input.action === 'settings.pause'),
-    },
+    actions: [
+      action('nav.help', values.none, async (actor) => ({ messages: [views.help(actor)] })),
+      action('nav.my', values.none, async (actor) => ({ messages: [await views.my(actor)] })),
+      action('settings.pause', values.none, (actor) => toggle(actor, true)),
+      action('settings.resume', values.none, (actor) => toggle(actor, false)),
+    ],
   };
-}
-
-async function settingsToggle(ctx: CoreContext, actor: Actor, paused: boolean): Promise<Reply> {
-  await ctx.people.setPaused(actor.person.id, paused);
-  const updated: Actor = { ...actor, person: { ...actor.person, paused } };
-  const tr = translator(actor.locale);
-  return { messages: [], update: await myOverview(ctx, updated, tr(paused ? 'pause.done' : 'pause.resumed')) };
 }

@@ -1,71 +1,45 @@
-import { BroadcastOutbox } from '../broadcasts/broadcast-outbox.js';
-import { BroadcastService } from '../broadcasts/broadcast-service.js';
-import { broadcastsFeature } from '../broadcasts/broadcasts-feature.js';
-import type { CoreContext } from '../context.js';
 import { DomainError, isDomainError } from '../errors.js';
-import { translator, type MessageKey } from '../i18n/index.js';
-import { klussenFeature } from '../klussen/klussen-feature.js';
-import { KlussenService } from '../klussen/klussen-service.js';
+import type { Action, ActionInput, Command, Composer, Feature, Phrase } from '../feature.js';
+import { translator, type CommonKey } from '../i18n/index.js';
 import { message, type Message, type Reply } from '../messages.js';
-import { nudgesFeature } from '../nudges/nudges-feature.js';
-import { privacyFeature } from '../privacy/privacy-feature.js';
-import { PrivacyService } from '../privacy/privacy-service.js';
+import type { PeopleRepository } from '../people/people-repository.js';
 import { identifyPerson } from '../people/identify.js';
 import { toLocale, type Actor, type ChannelUser } from '../people/person.js';
-import { reflectionFeature } from '../reflection/reflection-feature.js';
-import { ReflectionService } from '../reflection/reflection-service.js';
-import { manageWorkshopsFeature } from '../workshops/manage-feature.js';
-import { ManageWorkshopsService } from '../workshops/manage-service.js';
-import { workshopsFeature } from '../workshops/workshops-feature.js';
-import { WorkshopsService } from '../workshops/workshops-service.js';
-import { baseFeature } from './base-feature.js';
+import type { Logger } from '../ports.js';
+import type { CoreSettings } from '../settings.js';
 import { cleanAction, cleanText, cleanUser } from './clean-input.js';
-import type { ActionInput, Feature, Phrase } from './feature.js';
 import { helpMessage } from './help.js';
 import { myOverview } from './my-overview.js';
-import { parseCommand, type Command } from './parse-command.js';
-import { upcomingFeature } from './upcoming-feature.js';
+import { parseCommand, type ParsedInput } from './parse-command.js';
 
-export type { ActionInput } from './feature.js';
+export type { ActionInput } from '../feature.js';
+
+export interface BotDeps {
+  people: PeopleRepository;
+  settings: CoreSettings;
+  logger: Logger;
+}
 
 /**
- * The one entry point of every channel (Slack, Teams, console): words and clicks in, neutral replies out.
- * Domain errors become a short message in the person's language; anything else is rethrown for the adapter
- * to log with its request id.
+ * The one entry point of every channel (Slack, Teams, console): words and clicks in, neutral replies out. It
+ * routes to the features it is given and knows none of them. Domain errors become a short message in the
+ * person's language; anything else is rethrown for the adapter to log with its request id.
  */
 export class Bot {
-  readonly workshops: WorkshopsService;
-  readonly klussen: KlussenService;
-  readonly reflection: ReflectionService;
-  /** Broadcasts in the outbox: the runtime's ticker and the link route call into it. */
-  readonly broadcasts: BroadcastOutbox;
   private readonly phrases: Phrase[] = [];
-  private readonly commands = new Map<string, NonNullable<Feature['commands']>[string]>();
-  private readonly actions = new Map<string, NonNullable<Feature['actions']>[string]>();
-  private readonly composers: [string, NonNullable<Feature['compose']>[string]][] = [];
+  private readonly commands = new Map<string, Command>();
+  private readonly actions = new Map<string, Action>();
+  private readonly composers = new Map<string, Composer>();
   private readonly freeText: NonNullable<Feature['freeText']>[] = [];
 
-  constructor(readonly ctx: CoreContext) {
-    this.workshops = new WorkshopsService(ctx);
-    this.klussen = new KlussenService(ctx);
-    this.reflection = new ReflectionService(ctx);
-    this.broadcasts = new BroadcastOutbox(ctx, this.workshops);
-    for (const f of [
-      upcomingFeature(),
-      baseFeature(ctx),
-      workshopsFeature(ctx, this.workshops),
-      manageWorkshopsFeature(new ManageWorkshopsService(ctx)),
-      klussenFeature(ctx, this.klussen),
-      reflectionFeature(ctx, this.reflection),
-      broadcastsFeature(new BroadcastService(ctx, this.broadcasts), this.broadcasts),
-      privacyFeature(new PrivacyService(ctx), this.workshops),
-      nudgesFeature(ctx, (actor, text) => this.text(actor, text)),
-    ]) {
-      this.add(f);
-    }
+  constructor(
+    private readonly features: readonly Feature[],
+    private readonly deps: BotDeps,
+  ) {
+    for (const f of features) this.add(f);
   }
 
-  /** Later features win on the same phrase, command or action. */
+  /** Later features win on the same phrase, command or action; an outbox kind belongs to one feature only. */
   private add(f: Feature) {
     for (const p of f.phrases ?? []) {
       const i = this.phrases.findIndex((q) => q.phrase === p.phrase);
@@ -73,15 +47,18 @@ export class Bot {
       this.phrases.push(p);
     }
     for (const [name, run] of Object.entries(f.commands ?? {})) this.commands.set(name, run);
-    for (const [id, run] of Object.entries(f.actions ?? {})) this.actions.set(id, run);
-    for (const entry of Object.entries(f.compose ?? {})) this.composers.unshift(entry);
+    for (const a of f.actions ?? []) this.actions.set(a.id, a);
+    for (const c of f.outbox ?? []) {
+      if (this.composers.has(c.kind.name)) throw new Error(`outbox kind ${c.kind.name} is declared twice (feature ${f.name})`);
+      this.composers.set(c.kind.name, c);
+    }
     if (f.freeText) this.freeText.push(f.freeText);
   }
 
   /** The person behind a chat user, with the language to answer in. */
   async actorFor(user: ChannelUser): Promise<Actor> {
-    const person = await identifyPerson(this.ctx.people, cleanUser(user), this.ctx.settings);
-    return { person, platform: user.platform, locale: toLocale(person.locale, this.ctx.settings.defaultLocale) };
+    const person = await identifyPerson(this.deps.people, cleanUser(user), this.deps.settings);
+    return { person, platform: user.platform, locale: toLocale(person.locale, this.deps.settings.defaultLocale) };
   }
 
   async text(actor: Actor, input: string): Promise<Reply> {
@@ -89,7 +66,7 @@ export class Bot {
       // Every channel's text passes here: cleaned once for all features (see clean-input.ts).
       const cmd = this.parse(cleanText(input));
       if (cmd.kind === 'command') return this.commands.get(cmd.name)!(actor, cmd.args);
-      if (cmd.text === '') return { messages: [helpMessage(actor)] };
+      if (cmd.text === '') return { messages: [this.help(actor)] };
       for (const take of this.freeText) {
         const answered = await take(actor, cmd.text);
         if (answered) return answered;
@@ -100,14 +77,14 @@ export class Bot {
 
   async action(actor: Actor, input: ActionInput): Promise<Reply> {
     return this.guard(actor, () => {
-      const run = this.actions.get(input.action);
-      if (!run) throw new DomainError('unknown_action');
-      return run(actor, cleanAction(input));
+      const found = this.actions.get(input.action);
+      if (!found) throw new DomainError('unknown_action');
+      return found.run(actor, cleanAction(input));
     });
   }
 
   /** How the bot reads a line of chat. */
-  parse(input: string): Command {
+  parse(input: string): ParsedInput {
     return parseCommand(input, this.phrases);
   }
 
@@ -121,23 +98,42 @@ export class Bot {
     return [...this.phrases];
   }
 
+  help(actor: Actor): Message {
+    return helpMessage(actor, this.features);
+  }
+
+  /** "mijn": the person's own things from every feature, and their settings. */
+  my(actor: Actor, notice?: string): Promise<Message> {
+    return myOverview(actor, this.features, notice);
+  }
+
   /** Slack App Home and similar overview surfaces. */
   async home(actor: Actor): Promise<Message> {
-    const my = await myOverview(this.ctx, actor);
-    const help = helpMessage(actor);
+    const my = await this.my(actor);
+    const help = this.help(actor);
     return { text: my.text, blocks: [...help.blocks, { type: 'divider' }, ...my.blocks] };
   }
 
-  /** The text of a queued proactive message, composed at delivery time; null when it no longer applies. */
+  /** Whether a person's pause holds back messages of this kind; unknown kinds are held back, to be safe. */
+  respectsPause(kind: string): boolean {
+    return this.composers.get(kind)?.kind.respectsPause ?? true;
+  }
+
+  /**
+   * The text of a queued proactive message, composed at delivery time; null when it no longer applies. Rows can
+   * be old or hand-made: a payload that does not fit its kind's schema is dropped with a warning.
+   */
   async compose(kind: string, payload: Record<string, unknown>, actor: Actor): Promise<Message | null> {
-    const entry = this.composers.find(([k]) => k === kind || (k.endsWith('.') && kind.startsWith(k)));
-    return entry ? entry[1](kind, payload, actor) : null;
+    const c = this.composers.get(kind);
+    if (!c) return null;
+    const { fits, message: composed } = await c.compose(payload, actor);
+    if (!fits) this.deps.logger.warn('outbox payload does not fit its kind: not sent', { kind });
+    return composed;
   }
 
   errorMessage(actor: Actor, err: DomainError): Message {
-    const tr = translator(actor.locale);
-    const key = `error.${err.code}` as MessageKey;
-    return message(tr(key, { detail: err.message, ...err.params }));
+    const key = `error.${err.code}` as CommonKey;
+    return message(translator(actor.locale)(key, { detail: err.message, ...err.params }));
   }
 
   private async guard(actor: Actor, work: () => Promise<Reply>): Promise<Reply> {

@@ -1,5 +1,5 @@
 import type { ChannelUser } from '../people/person.js';
-import type { ActionInput } from './feature.js';
+import type { ActionInput } from '../feature.js';
 
 // C0 controls and DEL, except tab, newline and carriage return (which people do type).
 // eslint-disable-next-line no-control-regex -- finding control characters is the point

@@ -1,13 +1,13 @@
-import type { Phrase } from './feature.js';
+import type { Phrase } from '../feature.js';
 
 /** A chat input understood as a command, or free text. */
-export type Command = { kind: 'command'; name: string; args: string } | { kind: 'text'; text: string };
+export type ParsedInput = { kind: 'command'; name: string; args: string } | { kind: 'text'; text: string };
 
 /**
  * Matches the start of the input against the phrases, longest first ("mijn gegevens" before "mijn"),
  * case-insensitively. A phrase that takes no argument must be the whole input.
  */
-export function parseCommand(input: string, phrases: readonly Phrase[]): Command {
+export function parseCommand(input: string, phrases: readonly Phrase[]): ParsedInput {
   // Slack wraps mentions in <...>; a leading mention of the bot is not part of the command.
   const text = input.replace(/^\s*<@[^>]+>\s*/, '').trim();
   const lower = text.toLowerCase().replace(/\s+/g, ' ');

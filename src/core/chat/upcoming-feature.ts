@@ -1,6 +1,6 @@
+import type { Feature } from '../feature.js';
 import { translator } from '../i18n/index.js';
 import { message } from '../messages.js';
-import type { Feature } from './feature.js';
 
 // Contract words whose features land in their own issues answer honestly instead of "I do not understand".
 // A feature that implements one of these commands replaces the entry (later features win).
@@ -12,6 +12,7 @@ const UPCOMING = [
 export function upcomingFeature(): Feature {
   const notYet = async (actor: { locale: 'nl' | 'en' }) => ({ messages: [message(translator(actor.locale)('common.not_yet'))] });
   return {
+    name: 'upcoming',
     phrases: UPCOMING,
     commands: Object.fromEntries(UPCOMING.map((p) => [p.command, notYet])),
   };

@@ -4,16 +4,8 @@ import type { CommonKey } from './nl.js';
 export const en: Record<CommonKey, string> = {
   'help.title': 'What can Vliegwiel do for you?',
   'help.intro': 'Type one of these words, or click a button.',
-  'help.workshops': 'workshops [word] – browse workshops and sign up',
   'help.my': 'my – your sign-ups, jobs and settings',
-  'help.klussen': 'jobs [word] – temporary jobs that fit you',
-  'help.reflect': 'reflect – a short question to think about',
   'help.pause': 'pause / start – pause or resume messages from Vliegwiel',
-  'help.data': 'my data – see or erase what Vliegwiel knows about you',
-  'help.dossier': 'my dossier – your goals, reflections and what you did',
-  'help.manager': 'post job – put a job in the Klussenbank',
-  'help.hr': 'broadcast – send a message to a group of colleagues',
-  'help.manage_workshops': 'manage workshops – sign-ups, changes, cancellations, attendance',
   'help.language': 'language nl / taal nl – schakel naar Nederlands',
 
   'common.more': 'More',
@@ -46,10 +38,6 @@ export const en: Record<CommonKey, string> = {
   'error.internal': 'Something went wrong on our side. Please try again later. (code {requestId})',
 
   'my.title': 'My overview',
-  'my.signups': 'My sign-ups',
-  'my.no_signups': 'You have not signed up for anything yet. Type “workshops” to look around.',
-  'my.klussen': 'My jobs',
-  'my.no_klussen': 'You are not taking part in a job yet.',
   'my.settings': 'Settings',
   'my.language': 'Language: English',
   'my.paused': 'Messages are paused. Type “start” to turn them back on.',

@@ -1,29 +1,40 @@
 import type { Locale } from '../messages.js';
-import * as broadcasts from '../broadcasts/texts.js';
-import { en as commonEn } from './en.js';
-import * as klussen from '../klussen/texts.js';
-import { nl as commonNl } from './nl.js';
-import * as nudges from '../nudges/texts.js';
-import * as privacy from '../privacy/texts.js';
-import * as reflection from '../reflection/texts.js';
-import * as workshops from '../workshops/texts.js';
+import { en } from './en.js';
+import { nl, type CommonKey } from './nl.js';
 
-// One catalogue per feature keeps parallel work apart; together they form one key space.
-const nl = { ...commonNl, ...workshops.nl, ...klussen.nl, ...reflection.nl, ...privacy.nl, ...broadcasts.nl, ...nudges.nl };
-const en = { ...commonEn, ...workshops.en, ...klussen.en, ...reflection.en, ...privacy.en, ...broadcasts.en, ...nudges.en };
-
-export type MessageKey = keyof typeof nl;
-
-export const catalogues: Record<Locale, Record<MessageKey, string>> = { nl, en };
+export type { CommonKey } from './nl.js';
 
 export type Params = Record<string, string | number>;
 
-/** The text for `key` in `locale`, with `{name}` placeholders filled in. */
-export function t(locale: Locale, key: MessageKey, params: Params = {}): string {
-  const template = catalogues[locale][key];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+/** A feature's texts: every Dutch key has its English twin (the type of `en` enforces it). */
+export interface Texts<K extends string> {
+  nl: Record<K, string>;
+  en: Record<K, string>;
 }
 
-export type Translate = (key: MessageKey, params?: Params) => string;
+export type Translate<K extends string = CommonKey> = (key: K, params?: Params) => string;
 
-export const translator = (locale: Locale): Translate => (key, params) => t(locale, key, params);
+/** The texts every feature may use: help, errors, paging, settings. */
+export const commonTexts: Texts<CommonKey> = { nl, en };
+
+/** `{name}` placeholders filled in; an unknown one is left as it is, so a missing parameter shows. */
+export const fill = (template: string, params: Params = {}) =>
+  template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+
+/** Several features' texts as one, for a view that shows another feature's items (a nudge listing workshops). */
+export function mergeTexts<A extends string, B extends string>(a: Texts<A>, b: Texts<B>): Texts<A | B> {
+  return { nl: { ...a.nl, ...b.nl }, en: { ...a.en, ...b.en } } as Texts<A | B>;
+}
+
+/** A translator over a feature's own texts and the common ones. */
+export function translatorFor<K extends string>(texts: Texts<K>): (locale: Locale) => Translate<K | CommonKey> {
+  const merged = mergeTexts(commonTexts, texts);
+  return (locale) => (key, params) => fill(merged[locale][key], params);
+}
+
+/** The common texts only: the router, the channels' own words and errors. */
+export const translator = translatorFor<CommonKey>(commonTexts);
+
+export function t(locale: Locale, key: CommonKey, params: Params = {}): string {
+  return translator(locale)(key, params);
+}

@@ -2,16 +2,8 @@
 export const nl = {
   'help.title': 'Wat kan Vliegwiel voor je doen?',
   'help.intro': 'Typ een van deze woorden. Of klik op een knop.',
-  'help.workshops': 'workshops [woord] – bekijk workshops en meld je aan',
   'help.my': 'mijn – je aanmeldingen, klussen en instellingen',
-  'help.klussen': 'klussen [woord] – klussen die bij je passen',
-  'help.reflect': 'reflectie – een korte vraag om over na te denken',
   'help.pause': 'pauze / start – zet berichten van Vliegwiel stil of weer aan',
-  'help.data': 'mijn gegevens – bekijk of wis wat Vliegwiel over je weet',
-  'help.dossier': 'mijn dossier – je doelen, reflecties en wat je deed',
-  'help.manager': 'klus plaatsen – zet een klus in de Klussenbank',
-  'help.hr': 'omroep – stuur een bericht naar een groep collega’s',
-  'help.manage_workshops': 'workshops beheren – aanmeldingen, wijzigen, afgelasten, aanwezigheid',
   'help.language': 'taal en / language en – switch to English',
 
   'common.more': 'Meer',
@@ -44,10 +36,6 @@ export const nl = {
   'error.internal': 'Er ging iets mis aan onze kant. Probeer het later nog eens. (code {requestId})',
 
   'my.title': 'Mijn overzicht',
-  'my.signups': 'Mijn aanmeldingen',
-  'my.no_signups': 'Je bent nog nergens voor aangemeld. Typ “workshops” om te kijken.',
-  'my.klussen': 'Mijn klussen',
-  'my.no_klussen': 'Je doet nog niet mee aan een klus.',
   'my.settings': 'Instellingen',
   'my.language': 'Taal: Nederlands',
   'my.paused': 'Berichten staan op pauze. Typ “start” om ze weer aan te zetten.',

@@ -1,7 +1,7 @@
-import type { ActionInput } from '../chat/feature.js';
-import type { CoreContext } from '../context.js';
+import type { ActionInput } from '../feature.js';
+import type { KlussenDeps } from './deps.js';
 import { DomainError } from '../errors.js';
-import { translator, type Translate } from '../i18n/index.js';
+import { translator, type Translate } from './texts.js';
 import { message, type Block, type Button, type Message, type Reply } from '../messages.js';
 import { normaliseSkill, type Actor } from '../people/person.js';
 import { decisionDraft, skillsConfirmedDraft } from './drafts.js';
@@ -17,7 +17,7 @@ const MAX_SHOWN = 30;
 
 /** The owner's (and HR's) side: candidates with what fits and why, choosing, finishing, confirming skills. */
 export class KlusChoosing {
-  constructor(private readonly ctx: CoreContext) {}
+  constructor(private readonly ctx: KlussenDeps) {}
 
   async view(actor: Actor, klusId: string): Promise<Reply> {
     return { messages: [await this.candidates(actor, klusId)] };

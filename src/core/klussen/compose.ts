@@ -1,5 +1,5 @@
-import type { CoreContext } from '../context.js';
-import { translator, type Translate } from '../i18n/index.js';
+import type { KlussenDeps } from './deps.js';
+import { translator, type Translate } from './texts.js';
 import { message, type Block, type Message } from '../messages.js';
 import type { Actor } from '../people/person.js';
 import type { InterestDetails } from './klus.js';
@@ -17,7 +17,7 @@ const str = (v: unknown) => (typeof v === 'string' ? v : '');
  * someone else answered) and the outbox drops it.
  */
 export class KlusComposer {
-  constructor(private readonly ctx: CoreContext) {}
+  constructor(private readonly ctx: KlussenDeps) {}
 
   async compose(kind: string, payload: Record<string, unknown>, actor: Actor): Promise<Message | null> {
     const tr = translator(actor.locale);

@@ -1,5 +1,6 @@
 import type { OutboxDraft } from '../outbox.js';
 import type { InterestDetails, Klus, KlusInterest } from './klus.js';
+import { klusKinds } from './outbox-kinds.js';
 
 /**
  * The Klussenbank's proactive messages as outbox rows. Payloads carry ids only: the text is composed at delivery
@@ -12,17 +13,12 @@ export const MATCH_CAP_DAYS = 7;
 export const matchCapSince = (now: Date) => new Date(now.getTime() - MATCH_CAP_DAYS * 86_400_000);
 
 // `notBefore: now` dates the row by the bot's clock, which is what the cap counts back from.
-export const matchDraft = (klus: Klus, personId: string, now: Date): OutboxDraft => ({
-  idempotencyKey: `klus-match:${klus.id}:${personId}`,
-  kind: 'klus.match',
-  personId,
-  payload: { klusId: klus.id },
-  notBefore: now,
-});
+export const matchDraft = (klus: Klus, personId: string, now: Date): OutboxDraft =>
+  klusKinds.match.draft({ idempotencyKey: `klus-match:${klus.id}:${personId}`, personId, payload: { klusId: klus.id }, notBefore: now });
 
 export const announceDraft = (klus: Klus, channel: string): Omit<OutboxDraft, 'personId'> => ({
   idempotencyKey: `klus-announce:${klus.id}:${channel}`,
-  kind: 'klus.announce',
+  kind: klusKinds.announce.name,
   payload: { klusId: klus.id, channel },
 });
 
@@ -35,10 +31,10 @@ const stamp = (i: Pick<KlusInterest, 'id' | 'updatedAt'>) => `${i.id}:${i.update
 export function joinDrafts(klus: Klus, i: KlusInterest): OutboxDraft[] {
   const drafts: OutboxDraft[] = [];
   if (klus.ownerId) {
-    drafts.push({ idempotencyKey: `klus-candidate:${stamp(i)}`, kind: 'klus.candidate', personId: klus.ownerId, payload: { interestId: i.id } });
+    drafts.push(klusKinds.candidate.draft({ idempotencyKey: `klus-candidate:${stamp(i)}`, personId: klus.ownerId, payload: { interestId: i.id } }));
   }
   if (i.releaseStatus === 'PENDING' && i.releaserId) {
-    drafts.push({ idempotencyKey: `klus-release:${stamp(i)}`, kind: 'klus.release-request', personId: i.releaserId, payload: { interestId: i.id } });
+    drafts.push(klusKinds.releaseRequest.draft({ idempotencyKey: `klus-release:${stamp(i)}`, personId: i.releaserId, payload: { interestId: i.id } }));
   }
   return drafts;
 }
@@ -48,10 +44,10 @@ export function releaseDecisionDrafts(d: InterestDetails, approved: boolean): Ou
   const drafts: OutboxDraft[] = [];
   const payload = { interestId: d.id, approved };
   if (d.personId) {
-    drafts.push({ idempotencyKey: `klus-released:${stamp(d)}:candidate`, kind: 'klus.release-decision', personId: d.personId, payload: { ...payload, to: 'candidate' } });
+    drafts.push(klusKinds.releaseDecision.draft({ idempotencyKey: `klus-released:${stamp(d)}:candidate`, personId: d.personId, payload: { ...payload, to: 'candidate' } }));
   }
   if (d.klus.ownerId) {
-    drafts.push({ idempotencyKey: `klus-released:${stamp(d)}:owner`, kind: 'klus.release-decision', personId: d.klus.ownerId, payload: { ...payload, to: 'owner' } });
+    drafts.push(klusKinds.releaseDecision.draft({ idempotencyKey: `klus-released:${stamp(d)}:owner`, personId: d.klus.ownerId, payload: { ...payload, to: 'owner' } }));
   }
   return drafts;
 }
@@ -60,21 +56,21 @@ export type Decision = 'ACCEPTED' | 'DECLINED' | 'FILLED' | 'CLOSED';
 
 export const decisionDraft = (i: KlusInterest, decision: Decision): OutboxDraft[] =>
   i.personId
-    ? [{ idempotencyKey: `klus-decision:${stamp(i)}:${decision}`, kind: 'klus.decision', personId: i.personId, payload: { interestId: i.id, decision } }]
+    ? [klusKinds.decision.draft({ idempotencyKey: `klus-decision:${stamp(i)}:${decision}`, personId: i.personId, payload: { interestId: i.id, decision } })]
     : [];
 
 export const withdrawnDraft = (klus: Klus, i: KlusInterest): OutboxDraft[] =>
   klus.ownerId
-    ? [{ idempotencyKey: `klus-withdrawn:${stamp(i)}`, kind: 'klus.withdrawn', personId: klus.ownerId, payload: { interestId: i.id } }]
+    ? [klusKinds.withdrawn.draft({ idempotencyKey: `klus-withdrawn:${stamp(i)}`, personId: klus.ownerId, payload: { interestId: i.id } })]
     : [];
 
 export const expiredDraft = (klus: Klus): OutboxDraft[] =>
-  klus.ownerId ? [{ idempotencyKey: `klus-expired:${klus.id}`, kind: 'klus.expired', personId: klus.ownerId, payload: { klusId: klus.id } }] : [];
+  klus.ownerId ? [klusKinds.expired.draft({ idempotencyKey: `klus-expired:${klus.id}`, personId: klus.ownerId, payload: { klusId: klus.id } })] : [];
 
 // The same skills confirmed twice are one message.
-export const skillsConfirmedDraft = (klus: Klus, personId: string, skills: string[]): OutboxDraft => ({
-  idempotencyKey: `klus-skills:${klus.id}:${personId}:${[...skills].sort().join('|')}`,
-  kind: 'klus.skills-confirmed',
-  personId,
-  payload: { klusId: klus.id, skills },
-});
+export const skillsConfirmedDraft = (klus: Klus, personId: string, skills: string[]): OutboxDraft =>
+  klusKinds.skillsConfirmed.draft({
+    idempotencyKey: `klus-skills:${klus.id}:${personId}:${[...skills].sort().join('|')}`,
+    personId,
+    payload: { klusId: klus.id, skills },
+  });

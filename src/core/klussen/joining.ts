@@ -1,7 +1,7 @@
-import type { ActionInput } from '../chat/feature.js';
-import type { CoreContext } from '../context.js';
+import type { ActionInput } from '../feature.js';
+import type { KlussenDeps } from './deps.js';
 import { DomainError } from '../errors.js';
-import { translator, type Translate } from '../i18n/index.js';
+import { translator, type Translate } from './texts.js';
 import { message, type Message, type Reply } from '../messages.js';
 import type { Actor } from '../people/person.js';
 import { joinDrafts, withdrawnDraft } from './drafts.js';
@@ -17,7 +17,7 @@ type ListKlussen = (actor: Actor, q: string, notice?: string) => Promise<Message
 /** "Ik doe mee" with a short motivation, and withdrawing again at any time. */
 export class KlusJoining {
   constructor(
-    private readonly ctx: CoreContext,
+    private readonly ctx: KlussenDeps,
     private readonly list: ListKlussen,
   ) {}
 

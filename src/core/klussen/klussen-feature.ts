@@ -1,16 +1,23 @@
-import type { CoreContext } from '../context.js';
-import type { Feature } from '../chat/feature.js';
+import { action, composer, values, type Feature } from '../feature.js';
+import type { OutboxKind } from '../outbox.js';
+import type { Block } from '../messages.js';
+import { hasRole, type Actor } from '../people/person.js';
 import { CONFIRM_SKILLS_FORM } from './choosing.js';
+import type { KlussenDeps } from './deps.js';
 import { JOIN_FORM } from './joining.js';
 import type { KlussenService } from './klussen-service.js';
 import { myKlussen } from './my-klussen.js';
+import { klusKinds } from './outbox-kinds.js';
 import { POST_FORM } from './post-form.js';
 import { SKILLS_FORM } from './skills.js';
+import { translator } from './texts.js';
 
 /** The Klussenbank in chat: words, buttons, forms and the texts of its outbox messages. */
-export function klussenFeature(ctx: CoreContext, klussen: KlussenService): Feature {
-  const mine = async (actor: Parameters<typeof myKlussen>[1]) => ({ messages: [await myKlussen(ctx, actor)] });
+export function klussenFeature(ctx: KlussenDeps, klussen: KlussenService): Feature {
+  const mine = async (actor: Actor) => ({ messages: [await myKlussen(ctx, actor)] });
+  const compose = (kind: string) => (payload: unknown, actor: Actor) => klussen.composer.compose(kind, payload as Record<string, unknown>, actor);
   return {
+    name: 'klussen',
     phrases: [
       { phrase: 'klussen', command: 'klussen', takesArgs: true },
       { phrase: 'klus', command: 'klussen', takesArgs: true },
@@ -30,35 +37,57 @@ export function klussenFeature(ctx: CoreContext, klussen: KlussenService): Featu
       'my-klussen': mine,
       skills: (actor) => klussen.skills.show(actor),
     },
-    actions: {
-      'nav.klussen': async (actor) => ({ messages: [await klussen.list(actor, '')] }),
-      'nav.my-klussen': mine,
-      'nav.post-klus': (actor) => klussen.posting.start(actor),
-      // Posting: form → preview → publish.
-      [POST_FORM]: (actor, input) => klussen.posting.submit(actor, input),
-      'klus.publish': (actor, input) => klussen.posting.publish(actor, input.value),
-      'klus.edit': (actor, input) => klussen.posting.edit(actor, input.value),
-      'klus.discard': (actor, input) => klussen.posting.discard(actor, input.value),
+    actions: [
+      action('nav.klussen', values.none, async (actor) => ({ messages: [await klussen.list(actor, '')] })),
+      action('nav.my-klussen', values.none, mine),
+      action('nav.post-klus', values.none, (actor) => klussen.posting.start(actor)),
+      // Posting: form → preview → publish. The form carries the draft being edited, or nothing.
+      action(POST_FORM, values.token, (actor, _v, input) => klussen.posting.submit(actor, input)),
+      action('klus.publish', values.id, (actor, id) => klussen.posting.publish(actor, id)),
+      action('klus.edit', values.id, (actor, id) => klussen.posting.edit(actor, id)),
+      action('klus.discard', values.id, (actor, id) => klussen.posting.discard(actor, id)),
       // Raising a hand.
-      'klus.interest': (actor, input) => klussen.joining.form(actor, input.value),
-      [JOIN_FORM]: (actor, input) => klussen.joining.join(actor, input.value, input),
-      'klus.withdraw': (actor, input) => klussen.joining.withdraw(actor, input.value),
+      action('klus.interest', values.id, (actor, id) => klussen.joining.form(actor, id)),
+      action(JOIN_FORM, values.id, (actor, id, input) => klussen.joining.join(actor, id, input)),
+      action('klus.withdraw', values.id, (actor, id) => klussen.joining.withdraw(actor, id)),
       // The manager's release.
-      'klus.release.approve': (actor, input) => klussen.release.decide(actor, input.value, true),
-      'klus.release.decline': (actor, input) => klussen.release.decide(actor, input.value, false),
+      action('klus.release.approve', values.id, (actor, id) => klussen.release.decide(actor, id, true)),
+      action('klus.release.decline', values.id, (actor, id) => klussen.release.decide(actor, id, false)),
       // Choosing.
-      'klus.candidates': (actor, input) => klussen.choosing.view(actor, input.value),
-      'klus.accept': (actor, input) => klussen.choosing.decide(actor, input.value, 'ACCEPTED'),
-      'klus.decline': (actor, input) => klussen.choosing.decide(actor, input.value, 'DECLINED'),
-      'klus.fill': (actor, input) => klussen.choosing.finish(actor, input.value, 'FILLED'),
-      'klus.close': (actor, input) => klussen.choosing.finish(actor, input.value, 'CLOSED'),
-      'klus.confirm-skills': (actor, input) => klussen.choosing.confirmForm(actor, input.value),
-      [CONFIRM_SKILLS_FORM]: (actor, input) => klussen.choosing.confirmSkills(actor, input.value, input),
+      action('klus.candidates', values.id, (actor, id) => klussen.choosing.view(actor, id)),
+      action('klus.accept', values.id, (actor, id) => klussen.choosing.decide(actor, id, 'ACCEPTED')),
+      action('klus.decline', values.id, (actor, id) => klussen.choosing.decide(actor, id, 'DECLINED')),
+      action('klus.fill', values.id, (actor, id) => klussen.choosing.finish(actor, id, 'FILLED')),
+      action('klus.close', values.id, (actor, id) => klussen.choosing.finish(actor, id, 'CLOSED')),
+      action('klus.confirm-skills', values.id, (actor, id) => klussen.choosing.confirmForm(actor, id)),
+      action(CONFIRM_SKILLS_FORM, values.id, (actor, id, input) => klussen.choosing.confirmSkills(actor, id, input)),
       // Skills.
-      [SKILLS_FORM]: (actor, input) => klussen.skills.save(actor, input),
+      action(SKILLS_FORM, values.token, (actor, _v, input) => klussen.skills.save(actor, input)),
+    ],
+    outbox: Object.values(klusKinds).map((kind: OutboxKind<unknown>) => composer(kind, compose(kind.name))),
+    help: (actor) => {
+      const tr = translator(actor.locale);
+      const lines = [tr('help.klussen'), tr('help.my_klussen'), tr('help.skills')];
+      if (hasRole(actor.person, 'MANAGER') || hasRole(actor.person, 'HR')) lines.push(tr('help.manager'));
+      return { lines, button: { action: 'nav.klussen', value: '', label: tr('klussen.title') } };
     },
-    compose: {
-      'klus.': (kind, payload, actor) => klussen.composer.compose(kind, payload, actor),
-    },
+    my: (actor) => myHands(ctx, actor),
   };
+}
+
+/** "mijn": the klussen I raised a hand for, each with its way back. */
+async function myHands(ctx: KlussenDeps, actor: Actor): Promise<Block[]> {
+  const tr = translator(actor.locale);
+  const klussen = await ctx.klussen.myKlussen(actor.person.id);
+  const blocks: Block[] = [{ type: 'header', text: tr('my.klussen') }];
+  if (klussen.length === 0) blocks.push({ type: 'text', text: tr('my.no_klussen') });
+  for (const k of klussen) {
+    blocks.push({
+      type: 'item',
+      title: k.title,
+      fields: [{ label: tr('klussen.status'), value: tr('klussen.status_interested') }],
+      buttons: [{ action: 'klus.withdraw', value: k.id, label: tr('klussen.button_withdraw') }],
+    });
+  }
+  return blocks;
 }

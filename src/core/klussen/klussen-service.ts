@@ -1,5 +1,5 @@
-import type { CoreContext } from '../context.js';
-import { translator, type Translate } from '../i18n/index.js';
+import type { KlussenDeps } from './deps.js';
+import { translator, type Translate } from './texts.js';
 import type { Block, Button, Locale, Message } from '../messages.js';
 import { hasRole, type Actor } from '../people/person.js';
 import { KlusChoosing } from './choosing.js';
@@ -24,7 +24,7 @@ export class KlussenService {
   readonly skills: SkillsService;
   readonly composer: KlusComposer;
 
-  constructor(private readonly ctx: CoreContext) {
+  constructor(private readonly ctx: KlussenDeps) {
     this.posting = new KlusPosting(ctx);
     this.joining = new KlusJoining(ctx, (actor, q, notice) => this.list(actor, q, notice));
     this.choosing = new KlusChoosing(ctx);

@@ -1,5 +1,5 @@
-import type { CoreContext } from '../context.js';
-import { translator, type Translate } from '../i18n/index.js';
+import type { KlussenDeps } from './deps.js';
+import { translator, type Translate } from './texts.js';
 import type { Block, Button, Message } from '../messages.js';
 import { hasRole, type Actor } from '../people/person.js';
 import type { ManagedKlus } from './klus.js';
@@ -10,7 +10,7 @@ import { mayPost } from './rules.js';
  * "mijn klussen": what a person has to do with klussen, by role — the klussen they posted (HR: every open
  * one), the release requests waiting for them as a manager, and the klussen they raised a hand for.
  */
-export async function myKlussen(ctx: CoreContext, actor: Actor): Promise<Message> {
+export async function myKlussen(ctx: KlussenDeps, actor: Actor): Promise<Message> {
   const tr = translator(actor.locale);
   const me = actor.person;
   const hr = hasRole(me, 'HR');

@@ -1,4 +1,4 @@
-import type { Translate } from '../i18n/index.js';
+import type { Translate } from './texts.js';
 import type { Form, FormField } from '../messages.js';
 import { localDate, zonedTime } from '../time.js';
 import { dateToIso, dayToDate, fieldText, parseDay, parseWholeNumber, skillList, type Day, type FormValues } from './fields.js';

@@ -1,7 +1,7 @@
-import type { ActionInput } from '../chat/feature.js';
-import type { CoreContext } from '../context.js';
+import type { ActionInput } from '../feature.js';
+import type { KlussenDeps } from './deps.js';
 import { DomainError } from '../errors.js';
-import { translator, type Translate } from '../i18n/index.js';
+import { translator, type Translate } from './texts.js';
 import { message, type Block, type Message, type Reply } from '../messages.js';
 import type { Actor } from '../people/person.js';
 import { announceDraft, matchCapSince, matchDraft } from './drafts.js';
@@ -18,7 +18,7 @@ export const myKlussenButton = (tr: Translate) => ({ action: 'nav.my-klussen', v
  * only its id, and a mistake in the form comes back with everything that was typed still in it.
  */
 export class KlusPosting {
-  constructor(private readonly ctx: CoreContext) {}
+  constructor(private readonly ctx: KlussenDeps) {}
 
   async start(actor: Actor): Promise<Reply> {
     const tr = translator(actor.locale);

@@ -1,6 +1,6 @@
-import type { CoreContext } from '../context.js';
+import type { KlussenDeps } from './deps.js';
 import { DomainError } from '../errors.js';
-import { translator } from '../i18n/index.js';
+import { translator } from './texts.js';
 import { message, type Reply } from '../messages.js';
 import type { Actor } from '../people/person.js';
 import { releaseDecisionDrafts } from './drafts.js';
@@ -8,7 +8,7 @@ import { checkRelease } from './rules.js';
 
 /** A manager answers a release request: the candidate (and the owner) hear the answer through the outbox. */
 export class KlusRelease {
-  constructor(private readonly ctx: CoreContext) {}
+  constructor(private readonly ctx: KlussenDeps) {}
 
   async decide(actor: Actor, interestId: string, approve: boolean): Promise<Reply> {
     const tr = translator(actor.locale);

@@ -1,5 +1,5 @@
 import { formatDate, truncate } from '../format.js';
-import type { Translate } from '../i18n/index.js';
+import type { Translate } from './texts.js';
 import type { Block, Button, Locale } from '../messages.js';
 import type { Klus } from './klus.js';
 

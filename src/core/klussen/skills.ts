@@ -1,6 +1,6 @@
-import type { ActionInput } from '../chat/feature.js';
-import type { CoreContext } from '../context.js';
-import { translator } from '../i18n/index.js';
+import type { ActionInput } from '../feature.js';
+import type { KlussenDeps } from './deps.js';
+import { translator } from './texts.js';
 import type { Block, Message, Reply } from '../messages.js';
 import { normaliseSkill, type Actor } from '../people/person.js';
 import { fieldText, skillList } from './fields.js';
@@ -11,7 +11,7 @@ const MAX_LENGTH = 50;
 
 /** "vaardigheden": what a person can do, kept up to date in chat; it decides which klussen they see first. */
 export class SkillsService {
-  constructor(private readonly ctx: CoreContext) {}
+  constructor(private readonly ctx: KlussenDeps) {}
 
   async show(actor: Actor): Promise<Reply> {
     return { messages: [await this.card(actor, actor.person.skills)] };

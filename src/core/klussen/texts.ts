@@ -1,8 +1,13 @@
+import { translatorFor, type CommonKey, type Texts, type Translate as TranslateWith } from '../i18n/index.js';
 import * as messages from './texts-messages.js';
 import * as post from './texts-post.js';
 
 /** klussen texts: listing, raising a hand, skills. Dutch (B1) and English. */
 const base = {
+  'help.klussen': 'klussen [woord] – klussen die bij je passen',
+  'help.manager': 'klus plaatsen – zet een klus in de Klussenbank',
+  'my.klussen': 'Mijn klussen',
+  'my.no_klussen': 'Je doet nog niet mee aan een klus.',
   'klussen.title': 'Klussen',
   'klussen.none': 'Er zijn nu geen open klussen voor jou.',
   'klussen.hours': '{hours} uur per week',
@@ -67,6 +72,10 @@ const base = {
 } as const;
 
 const baseEn: Record<keyof typeof base, string> = {
+  'help.klussen': 'jobs [word] – temporary jobs that fit you',
+  'help.manager': 'post job – put a job in the Klussenbank',
+  'my.klussen': 'My jobs',
+  'my.no_klussen': 'You are not taking part in a job yet.',
   'klussen.title': 'Jobs',
   'klussen.none': 'There are no open jobs for you right now.',
   'klussen.hours': '{hours} hours a week',
@@ -132,3 +141,8 @@ const baseEn: Record<keyof typeof base, string> = {
 
 export const nl = { ...base, ...post.nl, ...messages.nl };
 export const en: Record<keyof typeof nl, string> = { ...baseEn, ...post.en, ...messages.en };
+
+export const texts: Texts<keyof typeof nl> = { nl, en };
+export type MessageKey = keyof typeof nl | CommonKey;
+export type Translate = TranslateWith<MessageKey>;
+export const translator = translatorFor(texts);

@@ -1,6 +1,6 @@
-import type { CoreContext } from '../context.js';
+import type { NudgesDeps } from './deps.js';
 import { DomainError } from '../errors.js';
-import { translator, type MessageKey, type Translate } from '../i18n/index.js';
+import { translator, type MessageKey, type Translate } from './texts.js';
 import type { Block, Button, Message } from '../messages.js';
 import type { Actor } from '../people/person.js';
 import type { Campaign, CampaignStatus } from './campaign.js';
@@ -33,7 +33,7 @@ function campaignItem(c: Campaign, tr: Translate): Block {
 }
 
 /** HR's overview of the campaigns, each with a pause or start button. */
-export async function campaignsMessage(ctx: CoreContext, actor: Actor, notice?: string): Promise<Message> {
+export async function campaignsMessage(ctx: NudgesDeps, actor: Actor, notice?: string): Promise<Message> {
   const tr = translator(actor.locale);
   const list = await ctx.nudges.listCampaigns();
   const blocks: Block[] = [{ type: 'header', text: tr('campaign.title') }];
@@ -44,7 +44,7 @@ export async function campaignsMessage(ctx: CoreContext, actor: Actor, notice?: 
 }
 
 /** Pauses or restarts a campaign; an ended campaign stays ended (its results are final). */
-export async function setStatus(ctx: CoreContext, actor: Actor, id: string, status: CampaignStatus): Promise<Message> {
+export async function setStatus(ctx: NudgesDeps, actor: Actor, id: string, status: CampaignStatus): Promise<Message> {
   const tr = translator(actor.locale);
   const c = await ctx.nudges.getCampaign(id);
   if (!c) throw new DomainError('not_found');

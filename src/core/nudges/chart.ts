@@ -1,4 +1,4 @@
-import type { Translate } from '../i18n/index.js';
+import type { Translate } from './texts.js';
 import type { EngagementReport } from './report.js';
 
 /** A horizontal bar chart, neutral: the outer layer draws it (PNG) and serves it. Values are shares 0..100. */

@@ -1,5 +1,5 @@
-import type { CoreContext } from '../context.js';
-import { translator } from '../i18n/index.js';
+import type { NudgesDeps } from './deps.js';
+import { translator } from './texts.js';
 import type { Message } from '../messages.js';
 import type { Actor } from '../people/person.js';
 import { localDate, startOfLocalDay } from '../time.js';
@@ -28,7 +28,7 @@ export const NUDGE_OPEN = 'nudge.open';
  * campaign stopped, the person no longer belongs to its target (became active, opted out, moved), the moment
  * fell outside their window, or there is nothing to offer them.
  */
-export async function composeNudge(ctx: CoreContext, payload: Record<string, unknown>, actor: Actor): Promise<Message | null> {
+export async function composeNudge(ctx: NudgesDeps, payload: Record<string, unknown>, actor: Actor): Promise<Message | null> {
   const now = ctx.clock.now();
   const c = await ctx.nudges.getCampaign(String(payload.campaignId ?? ''));
   if (!c || c.status !== 'ACTIVE') return null;
@@ -58,7 +58,7 @@ export async function composeNudge(ctx: CoreContext, payload: Record<string, unk
 }
 
 /** The team leader's digest at delivery, from the figures of that moment. */
-export async function composeDigest(ctx: CoreContext, payload: Record<string, unknown>, actor: Actor): Promise<Message | null> {
+export async function composeDigest(ctx: NudgesDeps, payload: Record<string, unknown>, actor: Actor): Promise<Message | null> {
   const now = ctx.clock.now();
   const s = nudgeSettings(ctx);
   const tz = validTimezone(actor.person.timezone, ctx.settings.timezone);

@@ -1,4 +1,4 @@
-import type { MessageKey, Translate } from '../i18n/index.js';
+import type { MessageKey, Translate } from './texts.js';
 import type { Block, Message } from '../messages.js';
 import { band, type Band } from './activity.js';
 import type { TeamFigures } from './nudge-repository.js';

@@ -1,4 +1,4 @@
-import type { CoreContext } from '../context.js';
+import type { NudgesDeps } from './deps.js';
 import { localDate } from '../time.js';
 import { ownWindow, type Campaign } from './campaign.js';
 import type { PlannedDigest, PlannedNudge } from './nudge-repository.js';
@@ -15,14 +15,14 @@ export function isoWeek(t: Date, tz: string): string {
   return `${year}-W${String(week).padStart(2, '0')}`;
 }
 
-export const nudgeSettings = (ctx: CoreContext): NudgeSettings => ctx.settings.nudges ?? DEFAULT_NUDGE_SETTINGS;
+export const nudgeSettings = (ctx: NudgesDeps): NudgeSettings => ctx.settings.nudges ?? DEFAULT_NUDGE_SETTINGS;
 
 /**
  * Turns scheduled fires into outbox rows. Jobs call it; it only plans: who, which variant, not before when. The
  * texts are composed at delivery time (compose.ts), from the data of that moment.
  */
 export class NudgeService {
-  constructor(private readonly ctx: CoreContext) {}
+  constructor(private readonly ctx: NudgesDeps) {}
 
   /** One fire of a campaign: its target group now, each person in their own window, within the weekly cap. */
   async fireCampaign(c: Campaign, fireAt: Date): Promise<number> {

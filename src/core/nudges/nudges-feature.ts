@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { Feature } from '../chat/feature.js';
-import type { CoreContext } from '../context.js';
-import { DomainError } from '../errors.js';
-import { translator } from '../i18n/index.js';
+import { action, composer, values, type Feature } from '../feature.js';
+import { nudgeKinds } from './outbox-kinds.js';
+import type { NudgesDeps } from './deps.js';
+import { translator } from './texts.js';
 import { message, type Block, type Message, type Reply } from '../messages.js';
 import { hasRole, type Actor } from '../people/person.js';
 import { workshopItem } from '../workshops/render.js';
@@ -22,7 +22,7 @@ function hrOnly(actor: Actor, key: 'report.forbidden' | 'campaign.forbidden'): R
 }
 
 /** The workshops chosen for this person, each with its sign-up button. */
-async function chosenWorkshops(ctx: CoreContext, actor: Actor): Promise<Message> {
+async function chosenWorkshops(ctx: NudgesDeps, actor: Actor): Promise<Message> {
   const tr = translator(actor.locale);
   const chosen = await chooseWorkshops(ctx.workshops, actor.person, ctx.clock.now());
   if (chosen.length === 0) return message(tr('nudge.workshops_none'));
@@ -37,13 +37,14 @@ async function chosenWorkshops(ctx: CoreContext, actor: Actor): Promise<Message>
  * `nudge.` outbox kinds. Nothing here takes a person as input: every answer is about the one asking, or about
  * groups of at least MIN_GROUP.
  */
-export function nudgesFeature(ctx: CoreContext, run: RunText): Feature {
+export function nudgesFeature(ctx: NudgesDeps, run: RunText): Feature {
   const optOut = async (actor: Actor, out: boolean): Promise<Reply> => {
     await ctx.nudges.setOptOut(actor.person.id, 'nudges', out);
     const tr = translator(actor.locale);
     return { messages: [message(out ? tr('nudge.opted_out') : tr('nudge.opted_in', { days: nudgeSettings(ctx).capDays }))] };
   };
   return {
+    name: 'nudges',
     phrases: [
       ...['geen nudges', 'stop nudges', 'nudges uit', 'geen tips', 'no nudges', 'nudges off'].map((phrase) => ({ phrase, command: 'nudges.off' })),
       ...['nudges aan', 'wel nudges', 'nudges on', 'start nudges'].map((phrase) => ({ phrase, command: 'nudges.on' })),
@@ -58,35 +59,32 @@ export function nudgesFeature(ctx: CoreContext, run: RunText): Feature {
       campaigns: async (actor) => hrOnly(actor, 'campaign.forbidden') ?? { messages: [await campaignsMessage(ctx, actor)] },
       report: async (actor, args) => hrOnly(actor, 'report.forbidden') ?? { messages: [await reportMessage(ctx, actor, parseDimension(args))] },
     },
-    actions: {
-      [NUDGE_OPEN]: async (actor, input) => {
-        const parsed = (() => {
-          try {
-            return clickValue.parse(JSON.parse(input.value));
-          } catch {
-            throw new DomainError('unknown_action');
-          }
-        })();
+    actions: [
+      action(NUDGE_OPEN, values.json(clickValue), async (actor, { c: campaignId }) => {
         // Counted only when this person was sent a nudge of this campaign; the variant comes from that row.
-        const click = await ctx.nudges.recordClick(actor.person.id, parsed.c, ctx.clock.now());
-        const c = await ctx.nudges.getCampaign(parsed.c);
-        const action = (c?.variants.find((v) => v.key === click?.variant) ?? c?.variants[0])?.action ?? 'workshops';
-        if (action === 'klussen') return run(actor, 'klussen');
-        if (action === 'reflectie') return run(actor, 'reflectie');
+        const click = await ctx.nudges.recordClick(actor.person.id, campaignId, ctx.clock.now());
+        const c = await ctx.nudges.getCampaign(campaignId);
+        const next = (c?.variants.find((v) => v.key === click?.variant) ?? c?.variants[0])?.action ?? 'workshops';
+        if (next === 'klussen') return run(actor, 'klussen');
+        if (next === 'reflectie') return run(actor, 'reflectie');
         return { messages: [await chosenWorkshops(ctx, actor)] };
-      },
-      'campaign.pause': async (actor, input) =>
-        hrOnly(actor, 'campaign.forbidden') ?? { messages: [], update: await setStatus(ctx, actor, input.value, 'PAUSED') },
-      'campaign.resume': async (actor, input) =>
-        hrOnly(actor, 'campaign.forbidden') ?? { messages: [], update: await setStatus(ctx, actor, input.value, 'ACTIVE') },
-      'report.view': async (actor, input) =>
-        hrOnly(actor, 'report.forbidden') ?? { messages: [await reportMessage(ctx, actor, parseDimension(input.value))] },
-      'report.csv': async (actor, input) =>
-        hrOnly(actor, 'report.forbidden') ?? { messages: [await reportCsvMessage(ctx, actor, parseDimension(input.value))] },
-    },
-    compose: {
-      'nudge.campaign': (_kind, payload, actor) => composeNudge(ctx, payload, actor),
-      'nudge.digest': (_kind, payload, actor) => composeDigest(ctx, payload, actor),
-    },
+      }),
+      action('campaign.pause', values.token, async (actor, v) =>
+        hrOnly(actor, 'campaign.forbidden') ?? { messages: [], update: await setStatus(ctx, actor, v, 'PAUSED') },
+      ),
+      action('campaign.resume', values.token, async (actor, v) =>
+        hrOnly(actor, 'campaign.forbidden') ?? { messages: [], update: await setStatus(ctx, actor, v, 'ACTIVE') },
+      ),
+      action('report.view', values.token, async (actor, v) =>
+        hrOnly(actor, 'report.forbidden') ?? { messages: [await reportMessage(ctx, actor, parseDimension(v))] },
+      ),
+      action('report.csv', values.token, async (actor, v) =>
+        hrOnly(actor, 'report.forbidden') ?? { messages: [await reportCsvMessage(ctx, actor, parseDimension(v))] },
+      ),
+    ],
+    outbox: [
+      composer(nudgeKinds.campaign, (payload, actor) => composeNudge(ctx, payload, actor)),
+      composer(nudgeKinds.digest, (payload, actor) => composeDigest(ctx, payload, actor)),
+    ],
   };
 }

@@ -1,5 +1,5 @@
-import type { CoreContext } from '../context.js';
-import { translator, type MessageKey } from '../i18n/index.js';
+import type { NudgesDeps } from './deps.js';
+import { translator, type MessageKey } from './texts.js';
 import type { Block, Button, Message } from '../messages.js';
 import type { Actor } from '../people/person.js';
 import { chartAlt, reportChart } from './chart.js';
@@ -17,7 +17,7 @@ export const parseDimension = (s: string): Dimension => WORDS[s.trim().toLowerCa
 
 export const REPORT_WEEKS = 8;
 
-export function report(ctx: CoreContext, dimension: Dimension): Promise<EngagementReport> {
+export function report(ctx: NudgesDeps, dimension: Dimension): Promise<EngagementReport> {
   return buildReport(ctx.engagementReport, {
     dimension,
     weeks: REPORT_WEEKS,
@@ -28,7 +28,7 @@ export function report(ctx: CoreContext, dimension: Dimension): Promise<Engageme
 }
 
 /** HR's report in chat: a chart image, the same figures as text, and the CSV one click away. */
-export async function reportMessage(ctx: CoreContext, actor: Actor, dimension: Dimension): Promise<Message> {
+export async function reportMessage(ctx: NudgesDeps, actor: Actor, dimension: Dimension): Promise<Message> {
   const tr = translator(actor.locale);
   const r = await report(ctx, dimension);
   const dim = tr(`report.dimension.${dimension}` as MessageKey);
@@ -62,7 +62,7 @@ export async function reportMessage(ctx: CoreContext, actor: Actor, dimension: D
 }
 
 /** The CSV as a one-time download for the HR adviser who asked. */
-export async function reportCsvMessage(ctx: CoreContext, actor: Actor, dimension: Dimension): Promise<Message> {
+export async function reportCsvMessage(ctx: NudgesDeps, actor: Actor, dimension: Dimension): Promise<Message> {
   const tr = translator(actor.locale);
   const now = ctx.clock.now();
   const csv = reportCsv(await report(ctx, dimension));

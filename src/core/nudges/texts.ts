@@ -1,3 +1,5 @@
+import { mergeTexts, translatorFor, type CommonKey, type Texts, type Translate as TranslateWith } from '../i18n/index.js';
+import { texts as workshopTexts, type MessageKey as WorkshopKey } from '../workshops/texts.js';
 /** Texts of nudges, the team-leader digest, campaigns and the HR report. Plain B1 Dutch: short sentences, "je". */
 export const nl = {
   'nudge.optout_hint': 'Wil je deze tips niet meer? Typ “geen nudges”.',
@@ -160,3 +162,9 @@ export const en: Record<keyof typeof nl, string> = {
   'help.campaigns': 'campaigns – tips for groups: view, pause or start them',
   'help.report': 'report – who takes part, per group and per campaign',
 };
+
+export const texts: Texts<keyof typeof nl> = { nl, en };
+// A nudge lists workshops as the workshops feature draws them, so its translator knows their words too.
+export type MessageKey = keyof typeof nl | WorkshopKey | CommonKey;
+export type Translate = TranslateWith<MessageKey>;
+export const translator = translatorFor(mergeTexts(workshopTexts, texts));

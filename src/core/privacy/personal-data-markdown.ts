@@ -1,5 +1,5 @@
 import { formatDate } from '../format.js';
-import { translator } from '../i18n/index.js';
+import { translator } from './texts.js';
 import type { Locale } from '../messages.js';
 import type { PersonalDataExport } from './privacy-repository.js';
 

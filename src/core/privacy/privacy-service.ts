@@ -1,5 +1,5 @@
-import type { CoreContext } from '../context.js';
-import { translator } from '../i18n/index.js';
+import type { PrivacyDeps } from './deps.js';
+import { translator } from './texts.js';
 import { message, type Locale, type Message, type Reply } from '../messages.js';
 import type { Actor } from '../people/person.js';
 import { personalDataMarkdown } from './personal-data-markdown.js';
@@ -9,7 +9,7 @@ const HOUR = 3600_000;
 
 /** "Mijn gegevens": what is stored about me, as files I can take, and erasure after confirmation (AVG). */
 export class PrivacyService {
-  constructor(private readonly ctx: CoreContext) {}
+  constructor(private readonly ctx: PrivacyDeps) {}
 
   async overview(actor: Actor): Promise<Message> {
     const tr = translator(actor.locale);

@@ -1,5 +1,7 @@
+import { translatorFor, type CommonKey, type Texts, type Translate as TranslateWith } from '../i18n/index.js';
 /** privacy texts: Dutch (B1) and English. */
 export const nl = {
+  'help.data': 'mijn gegevens – bekijk of wis wat Vliegwiel over je weet',
   'data.title': 'Mijn gegevens',
   'data.intro': 'Dit weet Vliegwiel over je. Alleen jij ziet je reflecties.',
   'data.counts': '{signups} aanmeldingen, {reflections} reflecties, {klussen} klussen',
@@ -17,6 +19,7 @@ export const nl = {
 } as const;
 
 export const en: Record<keyof typeof nl, string> = {
+  'help.data': 'my data – see or erase what Vliegwiel knows about you',
   'data.title': 'My data',
   'data.intro': 'This is what Vliegwiel knows about you. Only you can see your reflections.',
   'data.counts': '{signups} sign-ups, {reflections} reflections, {klussen} jobs',
@@ -32,3 +35,8 @@ export const en: Record<keyof typeof nl, string> = {
   'data.md_title': 'What Vliegwiel knows about {name}',
   'data.md_made': 'Made on {date}.',
 };
+
+export const texts: Texts<keyof typeof nl> = { nl, en };
+export type MessageKey = keyof typeof nl | CommonKey;
+export type Translate = TranslateWith<MessageKey>;
+export const translator = translatorFor(texts);

@@ -1,8 +1,8 @@
-import type { ActionInput } from '../chat/feature.js';
-import type { CoreContext } from '../context.js';
+import type { ActionInput } from '../feature.js';
+import type { ReflectionDeps } from './deps.js';
 import { DomainError } from '../errors.js';
 import { formatDate, truncate } from '../format.js';
-import { translator } from '../i18n/index.js';
+import { translator } from './texts.js';
 import { message, type Block, type Message, type Reply } from '../messages.js';
 import type { Actor } from '../people/person.js';
 import { dossierMarkdown, klusStatus, workshopStatus } from './dossier-markdown.js';
@@ -20,7 +20,7 @@ const DOWNLOAD_VALID_MS = 60 * 60 * 1000;
  */
 export class DossierService {
   constructor(
-    private readonly ctx: CoreContext,
+    private readonly ctx: ReflectionDeps,
     private readonly programmes: ProgrammeService,
   ) {}
 

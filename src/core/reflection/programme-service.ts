@@ -1,10 +1,10 @@
-import type { CoreContext } from '../context.js';
+import type { ReflectionDeps } from './deps.js';
 import { DomainError } from '../errors.js';
 import { formatDate } from '../format.js';
-import { translator } from '../i18n/index.js';
+import { translator } from './texts.js';
 import { message, type Block, type Message, type Reply } from '../messages.js';
 import { hasRole, type Actor } from '../people/person.js';
-import type { ActionInput } from '../chat/feature.js';
+import type { ActionInput } from '../feature.js';
 import type { Enrolment, ProgrammeSummary } from './programme.js';
 import { programmeStepDue, zoneOr } from './rhythm.js';
 
@@ -18,7 +18,7 @@ const field = (input: ActionInput, id: string) => {
 
 /** Programmes: where a person is; and for HR, the programmes with group figures and enrolment. */
 export class ProgrammeService {
-  constructor(private readonly ctx: CoreContext) {}
+  constructor(private readonly ctx: ReflectionDeps) {}
 
   async overview(actor: Actor): Promise<Message> {
     const tr = translator(actor.locale);

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import type { CoreContext } from '../context.js';
-import { translator } from '../i18n/index.js';
+import type { ReflectionDeps } from './deps.js';
+import { translator } from './texts.js';
 import type { Message } from '../messages.js';
 import type { Actor } from '../people/person.js';
+import { promptKinds } from './outbox-kinds.js';
 import type { Enrolment } from './programme.js';
 import { promptMessage, type PromptCard } from './prompt-message.js';
 import type { DeliveryReason, Prompt } from './prompt.js';
@@ -10,11 +11,11 @@ import { audiencesOf } from './reflection-service.js';
 import { themeForTags } from './themes.js';
 
 /** Payloads of the outbox kinds this feature writes; checked at delivery time, as rows may be old. */
-export const payloads = {
-  'prompt.scheduled': z.object({ slot: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
-  'prompt.follow-up': z.object({ signupId: z.string(), workshopId: z.string(), stage: z.enum(['1d', '1w', '3w']) }),
-  'prompt.programme': z.object({ enrolmentId: z.string(), position: z.number().int().min(1) }),
-  'prompt.snoozed': z.object({ deliveryId: z.string() }),
+const payloads = {
+  'prompt.scheduled': promptKinds.scheduled.payload,
+  'prompt.follow-up': promptKinds.followUp.payload,
+  'prompt.programme': promptKinds.programme.payload,
+  'prompt.snoozed': promptKinds.snoozed.payload,
 };
 
 /**
@@ -23,9 +24,9 @@ export const payloads = {
  * the answer typed in chat finds it. A paused or opted-out person gets nothing (null = cancelled).
  */
 export class PromptComposer {
-  constructor(private readonly ctx: CoreContext) {}
+  constructor(private readonly ctx: ReflectionDeps) {}
 
-  async compose(kind: string, payload: Record<string, unknown>, actor: Actor): Promise<Message | null> {
+  async compose(kind: string, payload: unknown, actor: Actor): Promise<Message | null> {
     if (actor.person.paused || !(await this.ctx.reflections.acceptsPrompts(actor.person.id))) return null;
     switch (kind) {
       case 'prompt.scheduled': {

@@ -1,4 +1,4 @@
-import { translator } from '../i18n/index.js';
+import { translator } from './texts.js';
 import type { Block, Button, Form, Message } from '../messages.js';
 import type { Actor } from '../people/person.js';
 import type { Prompt } from './prompt.js';

@@ -1,6 +1,7 @@
 import type { OutboxDraft } from '../outbox.js';
 import { deliverableNow, followUpMoments, isoDay, latestSlot, nextQuietMoment, programmeStepDue, zoneOr } from './rhythm.js';
 import type { PromptScheduleRepository } from './schedule-repository.js';
+import { promptKinds } from './outbox-kinds.js';
 
 /** How far back attended workshops are looked at: the last follow-up (3 weeks, moved off a weekend) plus slack. */
 const FOLLOW_UP_HORIZON_MS = 25 * 86_400_000;
@@ -46,7 +47,7 @@ export class PromptPlanner {
           .filter((r) => slot.at.getTime() >= r.since.getTime())
           .map((r) => ({
             idempotencyKey: `prompt.scheduled:${r.personId}:${day}`,
-            kind: 'prompt.scheduled',
+            kind: promptKinds.scheduled.name,
             personId: r.personId,
             payload: { slot: day },
             notBefore: slot.at,
@@ -66,7 +67,7 @@ export class PromptPlanner {
         if (!deliverableNow(m.due, now, tz)) continue;
         drafts.push({
           idempotencyKey: `prompt.follow-up:${a.signupId}:${m.stage}`,
-          kind: 'prompt.follow-up',
+          kind: promptKinds.followUp.name,
           personId: a.recipient.personId,
           payload: { signupId: a.signupId, workshopId: a.workshopId, stage: m.stage },
           notBefore: m.due,
@@ -97,7 +98,7 @@ export class PromptPlanner {
         step.position === last,
         {
           idempotencyKey: `prompt.programme:${e.enrolmentId}:${step.position}`,
-          kind: 'prompt.programme',
+          kind: promptKinds.programme.name,
           personId: e.recipient.personId,
           payload: { enrolmentId: e.enrolmentId, position: step.position },
           notBefore: nextQuietMoment(now, tz),

@@ -1,5 +1,8 @@
-import type { CoreContext } from '../context.js';
-import type { Feature } from '../chat/feature.js';
+import type { ReflectionDeps } from './deps.js';
+import { action, composer, values, type Feature } from '../feature.js';
+import type { OutboxKind } from '../outbox.js';
+import { promptKinds } from './outbox-kinds.js';
+import { translator } from './texts.js';
 import { DossierService } from './dossier-service.js';
 import { PromptComposer } from './prompt-compose.js';
 import { ProgrammeService } from './programme-service.js';
@@ -10,12 +13,13 @@ import { RhythmSettings } from './rhythm-settings.js';
  * Reflection prompts, programmes, the personal rhythm and the private talent dossier. Takes over `dossier`
  * from the upcoming-features placeholder (later features win).
  */
-export function reflectionFeature(ctx: CoreContext, reflection: ReflectionService): Feature {
+export function reflectionFeature(ctx: ReflectionDeps, reflection: ReflectionService): Feature {
   const programmes = new ProgrammeService(ctx);
   const dossier = new DossierService(ctx, programmes);
   const rhythm = new RhythmSettings(ctx);
-  const composer = new PromptComposer(ctx);
+  const prompts = new PromptComposer(ctx);
   return {
+    name: 'reflection',
     phrases: [
       { phrase: 'reflectie', command: 'reflect' },
       { phrase: 'reflect', command: 'reflect' },
@@ -41,23 +45,29 @@ export function reflectionFeature(ctx: CoreContext, reflection: ReflectionServic
       programme: async (actor) => ({ messages: [await programmes.overview(actor)] }),
       rhythm: async (actor) => ({ messages: [await rhythm.show(actor)] }),
     },
-    actions: {
-      'nav.reflect': (actor) => reflection.now(actor),
-      'reflect.skip': (actor, input) => reflection.skip(actor, input.value),
-      'reflect.later': (actor, input) => reflection.later(actor, input.value),
-      'reflect.scale': (actor, input) => reflection.scale(actor, input.value),
-      'reflect.answer': (actor, input) => reflection.answerForm(actor, input),
-      'nav.dossier': async (actor) => ({ messages: [await dossier.view(actor)] }),
-      'goal.new': async (actor) => dossier.goalForm(actor),
-      'goal.add': (actor, input) => dossier.addGoalFromForm(actor, input),
-      'goal.done': (actor, input) => dossier.completeGoal(actor, input.value),
-      'dossier.export': (actor) => dossier.export(actor),
-      'programme.enrol_form': (actor, input) => programmes.enrolForm(actor, input.value),
-      'programme.enrol': (actor, input) => programmes.enrol(actor, input),
-      'rhythm.save': (actor, input) => rhythm.save(actor, input),
-    },
-    compose: {
-      'prompt.': (kind, payload, actor) => composer.compose(kind, payload, actor),
+    actions: [
+      action('nav.reflect', values.none, (actor) => reflection.now(actor)),
+      action('reflect.skip', values.id, (actor, id) => reflection.skip(actor, id)),
+      action('reflect.later', values.id, (actor, id) => reflection.later(actor, id)),
+      // The scale's own schema (delivery id and number) is checked by the service.
+      action('reflect.scale', values.token, (actor, v) => reflection.scale(actor, v)),
+      action('reflect.answer', values.token, (actor, _v, input) => reflection.answerForm(actor, input)),
+      action('nav.dossier', values.none, async (actor) => ({ messages: [await dossier.view(actor)] })),
+      action('goal.new', values.none, async (actor) => dossier.goalForm(actor)),
+      action('goal.add', values.token, (actor, _v, input) => dossier.addGoalFromForm(actor, input)),
+      action('goal.done', values.id, (actor, id) => dossier.completeGoal(actor, id)),
+      action('dossier.export', values.none, (actor) => dossier.export(actor)),
+      action('programme.enrol_form', values.id, (actor, id) => programmes.enrolForm(actor, id)),
+      action('programme.enrol', values.token, (actor, _v, input) => programmes.enrol(actor, input)),
+      action('rhythm.save', values.token, (actor, _v, input) => rhythm.save(actor, input)),
+    ],
+    outbox: Object.values(promptKinds).map((kind: OutboxKind<unknown>) => composer(kind, (payload, actor) => prompts.compose(kind.name, payload, actor))),
+    help: (actor) => {
+      const tr = translator(actor.locale);
+      return {
+        lines: [tr('help.reflect'), tr('help.dossier'), tr('help.goal'), tr('help.programme'), tr('help.rhythm')],
+        button: { action: 'nav.reflect', value: '', label: tr('reflect.title') },
+      };
     },
     freeText: (actor, text) => reflection.tryAnswer(actor, text),
   };

@@ -1,14 +1,15 @@
 import { z } from 'zod';
-import type { CoreContext } from '../context.js';
+import type { ReflectionDeps } from './deps.js';
 import { DomainError } from '../errors.js';
-import { translator } from '../i18n/index.js';
+import { translator } from './texts.js';
 import { message, type Reply } from '../messages.js';
 import type { Actor } from '../people/person.js';
-import type { ActionInput } from '../chat/feature.js';
+import type { ActionInput } from '../feature.js';
 import { localDate } from '../time.js';
 import { followUpMessage, promptMessage } from './prompt-message.js';
 import type { Answer, Delivery } from './prompt.js';
 import { snoozeUntil, zoneOr } from './rhythm.js';
+import { promptKinds } from './outbox-kinds.js';
 
 /** Free text counts as an answer to a prompt sent in the last week; older questions are let go. */
 const ANSWER_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
@@ -32,7 +33,7 @@ export function audiencesOf(actor: Actor): string[] {
  * when it is the actor's own, so a button value replayed by someone else changes nothing.
  */
 export class ReflectionService {
-  constructor(private readonly ctx: CoreContext) {}
+  constructor(private readonly ctx: ReflectionDeps) {}
 
   async now(actor: Actor): Promise<Reply> {
     const prompt = await this.ctx.reflections.pickPrompt(actor.person.id, audiencesOf(actor));
@@ -85,7 +86,7 @@ export class ReflectionService {
     const until = snoozeUntil(this.ctx.clock.now(), tz);
     const reask = {
       idempotencyKey: `prompt.snoozed:${d.id}:${until.toISOString()}`,
-      kind: 'prompt.snoozed',
+      kind: promptKinds.snoozed.name,
       personId: actor.person.id,
       payload: { deliveryId: d.id },
       notBefore: until,

@@ -1,7 +1,7 @@
-import type { ActionInput } from '../chat/feature.js';
-import type { CoreContext } from '../context.js';
+import type { ActionInput } from '../feature.js';
+import type { ReflectionDeps } from './deps.js';
 import { DomainError } from '../errors.js';
-import { translator, type MessageKey } from '../i18n/index.js';
+import { translator, type MessageKey } from './texts.js';
 import type { Block, Message } from '../messages.js';
 import type { Actor } from '../people/person.js';
 import { formatTime, promptMinutes, QUIET_HOURS, type Rhythm } from './rhythm.js';
@@ -34,7 +34,7 @@ export function describeRhythm(r: Rhythm, locale: 'nl' | 'en'): string {
 
 /** "ritme": when the person's own questions come, and a form to change it. */
 export class RhythmSettings {
-  constructor(private readonly ctx: CoreContext) {}
+  constructor(private readonly ctx: ReflectionDeps) {}
 
   async show(actor: Actor, notice?: string): Promise<Message> {
     const tr = translator(actor.locale);

@@ -1,5 +1,8 @@
+import { translatorFor, type CommonKey, type Texts, type Translate as TranslateWith } from '../i18n/index.js';
 /** Reflection, programme and dossier texts: Dutch (B1: short sentences, everyday words, "je") and English. */
 export const nl = {
+  'help.reflect': 'reflectie – een korte vraag om over na te denken',
+  'help.dossier': 'mijn dossier – je doelen, reflecties en wat je deed',
   'reflect.title': 'Even nadenken',
   'reflect.answer_hint': 'Typ je antwoord hier. Alleen jij kunt het lezen.',
   'reflect.scale_hint': 'Liever kort? Kies een cijfer. 1 is niet goed, 5 is heel goed.',
@@ -103,6 +106,8 @@ export const nl = {
 } as const;
 
 export const en: Record<keyof typeof nl, string> = {
+  'help.reflect': 'reflect – a short question to think about',
+  'help.dossier': 'my dossier – your goals, reflections and what you did',
   'reflect.title': 'A moment to think',
   'reflect.answer_hint': 'Type your answer here. Only you can read it.',
   'reflect.scale_hint': 'Short on time? Pick a number. 1 is not good, 5 is very good.',
@@ -204,3 +209,8 @@ export const en: Record<keyof typeof nl, string> = {
   'help.rhythm': 'rhythm – choose when you get a question',
   'help.goal': 'goal [text] – add a goal to your dossier',
 };
+
+export const texts: Texts<keyof typeof nl> = { nl, en };
+export type MessageKey = keyof typeof nl | CommonKey;
+export type Translate = TranslateWith<MessageKey>;
+export const translator = translatorFor(texts);

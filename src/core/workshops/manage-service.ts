@@ -1,7 +1,7 @@
-import type { CoreContext } from '../context.js';
+import type { WorkshopsDeps } from './deps.js';
 import { DomainError } from '../errors.js';
 import { formatSlot } from '../format.js';
-import { translator } from '../i18n/index.js';
+import { translator } from './texts.js';
 import { message, type Block, type Message, type Reply } from '../messages.js';
 import { hasRole, type Actor } from '../people/person.js';
 import { parseDateTime } from '../time.js';
@@ -17,7 +17,7 @@ const localInput = (d: Date, tz: string) => {
 
 /** HR's side of workshops: figures per workshop, participants, edits and cancellations that notify, attendance. */
 export class ManageWorkshopsService {
-  constructor(private readonly ctx: CoreContext) {}
+  constructor(private readonly ctx: WorkshopsDeps) {}
 
   private guard(actor: Actor) {
     if (!hasRole(actor.person, 'HR')) throw new DomainError('forbidden');

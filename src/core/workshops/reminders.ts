@@ -1,4 +1,5 @@
 import type { OutboxDraft } from '../outbox.js';
+import { workshopKinds } from './outbox-kinds.js';
 import type { Workshop } from './workshop.js';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -8,23 +9,15 @@ export function reminderDrafts(w: Workshop, personId: string, signupKey: string,
   const drafts: OutboxDraft[] = [];
   const dayBefore = new Date(w.startsAt.getTime() - DAY);
   if (dayBefore > now) {
-    drafts.push({
-      idempotencyKey: `workshop-reminder:${signupKey}:day`,
-      kind: 'workshop.reminder',
-      personId,
-      payload: { workshopId: w.id, when: 'day' },
-      notBefore: dayBefore,
-    });
+    drafts.push(
+      workshopKinds.reminder.draft({ idempotencyKey: `workshop-reminder:${signupKey}:day`, personId, payload: { workshopId: w.id, when: 'day' }, notBefore: dayBefore }),
+    );
   }
   const hourBefore = new Date(w.startsAt.getTime() - DAY / 24);
   if (w.onlineUrl && hourBefore > now) {
-    drafts.push({
-      idempotencyKey: `workshop-reminder:${signupKey}:hour`,
-      kind: 'workshop.reminder',
-      personId,
-      payload: { workshopId: w.id, when: 'hour' },
-      notBefore: hourBefore,
-    });
+    drafts.push(
+      workshopKinds.reminder.draft({ idempotencyKey: `workshop-reminder:${signupKey}:hour`, personId, payload: { workshopId: w.id, when: 'hour' }, notBefore: hourBefore }),
+    );
   }
   return drafts;
 }

@@ -1,5 +1,10 @@
+import { translatorFor, type CommonKey, type Texts, type Translate as TranslateWith } from '../i18n/index.js';
 /** workshops texts: Dutch (B1) and English. */
 export const nl = {
+  'help.workshops': 'workshops [woord] – bekijk workshops en meld je aan',
+  'help.manage_workshops': 'workshops beheren – aanmeldingen, wijzigen, afgelasten, aanwezigheid',
+  'my.signups': 'Mijn aanmeldingen',
+  'my.no_signups': 'Je bent nog nergens voor aangemeld. Typ “workshops” om te kijken.',
   'workshops.title': 'Workshops',
   'workshops.title_filtered': 'Workshops met “{filter}”',
   'workshops.none': 'Er zijn nu geen workshops die passen. Probeer een ander woord.',
@@ -59,6 +64,10 @@ export const nl = {
 } as const;
 
 export const en: Record<keyof typeof nl, string> = {
+  'help.workshops': 'workshops [word] – browse workshops and sign up',
+  'help.manage_workshops': 'manage workshops – sign-ups, changes, cancellations, attendance',
+  'my.signups': 'My sign-ups',
+  'my.no_signups': 'You have not signed up for anything yet. Type “workshops” to look around.',
   'workshops.title': 'Workshops',
   'workshops.title_filtered': 'Workshops matching “{filter}”',
   'workshops.none': 'No workshops match right now. Try another word.',
@@ -116,3 +125,8 @@ export const en: Record<keyof typeof nl, string> = {
   'manage.bad_time': 'Write a time like 2027-03-16 10:00.',
   'manage.bad_capacity': 'The number of seats must be a whole number from 1 to 10000.',
 };
+
+export const texts: Texts<keyof typeof nl> = { nl, en };
+export type MessageKey = keyof typeof nl | CommonKey;
+export type Translate = TranslateWith<MessageKey>;
+export const translator = translatorFor(texts);

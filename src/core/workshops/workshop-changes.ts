@@ -1,4 +1,5 @@
 import type { OutboxDraft } from '../outbox.js';
+import { workshopKinds } from './outbox-kinds.js';
 import { reminderDrafts } from './reminders.js';
 import type { Workshop } from './workshop.js';
 
@@ -19,11 +20,12 @@ export function planChange(before: Workshop, after: Workshop): ChangePlan {
 }
 
 export const changeDrafts = (w: Workshop, kind: 'workshop.changed' | 'workshop.cancelled', personIds: string[], version: number): OutboxDraft[] =>
-  personIds.map((personId) => ({
-    idempotencyKey: `${kind}:${w.id}:${version}:${personId}`,
-    kind,
-    personId,
-    payload: { workshopId: w.id },
-  }));
+  personIds.map((personId) =>
+    (kind === 'workshop.changed' ? workshopKinds.changed : workshopKinds.cancelled).draft({
+      idempotencyKey: `${kind}:${w.id}:${version}:${personId}`,
+      personId,
+      payload: { workshopId: w.id },
+    }),
+  );
 
 export { reminderDrafts };

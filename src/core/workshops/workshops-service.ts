@@ -1,7 +1,7 @@
-import type { CoreContext } from '../context.js';
+import type { WorkshopsDeps } from './deps.js';
 import { DomainError } from '../errors.js';
 import { formatSlot } from '../format.js';
-import { translator } from '../i18n/index.js';
+import { translator } from './texts.js';
 import { message, type Block, type Message, type Reply } from '../messages.js';
 import type { Actor } from '../people/person.js';
 import { decideSignup } from './decide-signup.js';
@@ -9,6 +9,7 @@ import { encodeState, PAGE_SIZE, workshopItem, type ListState } from './render.j
 import { parseWorkshopFilter } from './filter.js';
 import type { Workshop } from './workshop.js';
 import { z } from 'zod';
+import { workshopKinds, type WorkshopPayload } from './outbox-kinds.js';
 import { reminderDrafts } from './reminders.js';
 
 const listState = z.object({ w: z.string().uuid().optional(), q: z.string().max(200), o: z.number().int().min(0) });
@@ -24,7 +25,7 @@ export function parseListState(value: string): ListState {
 }
 
 export class WorkshopsService {
-  constructor(private readonly ctx: CoreContext) {}
+  constructor(private readonly ctx: WorkshopsDeps) {}
 
   async list(actor: Actor, state: Omit<ListState, 'w'>, notice?: string): Promise<Message> {
     const tr = translator(actor.locale);
@@ -96,12 +97,7 @@ export class WorkshopsService {
       personId: actor.person.id,
       now,
       onPromoted: (w, personId) => [
-        {
-          idempotencyKey: `workshop-promoted:${w.id}:${personId}:${now.getTime()}`,
-          kind: 'workshop.promoted',
-          personId,
-          payload: { workshopId: w.id },
-        },
+        workshopKinds.promoted.draft({ idempotencyKey: `workshop-promoted:${w.id}:${personId}:${now.getTime()}`, personId, payload: { workshopId: w.id } }),
         ...reminderDrafts(w, personId, `${w.id}:${personId}`, now),
       ],
     });
@@ -111,8 +107,8 @@ export class WorkshopsService {
   }
 
   /** Text of an outbox message about a workshop, composed at delivery time from current data. */
-  async compose(kind: string, payload: Record<string, unknown>, actor: Actor): Promise<Message | null> {
-    const w = await this.ctx.workshops.get(String(payload.workshopId ?? ''));
+  async compose(kind: string, payload: WorkshopPayload, actor: Actor): Promise<Message | null> {
+    const w = await this.ctx.workshops.get(payload.workshopId);
     if (!w) return null;
     const tr = translator(actor.locale);
     const when = formatSlot(w.startsAt, w.endsAt, actor.locale, this.ctx.settings.timezone);

@@ -1,3 +1,4 @@
+import { workshopKinds } from '../../core/workshops/outbox-kinds.js';
 import { changeDrafts, planChange, reminderDrafts } from '../../core/workshops/workshop-changes.js';
 import type { Workshop } from '../../core/workshops/workshop.js';
 import type { Prisma } from '../database.js';
@@ -27,7 +28,7 @@ export async function applyWorkshopChange(tx: Tx, before: Workshop, after: Works
       for (const s of next) {
         await tx.signup.update({ where: { id: s.id }, data: { status: 'CONFIRMED', waitlistSeq: null, confirmedAt: now } });
         await enqueueInTx(tx, [
-          { idempotencyKey: `workshop-promoted:${after.id}:${s.personId}:${now.getTime()}`, kind: 'workshop.promoted', personId: s.personId!, payload: { workshopId: after.id } },
+          workshopKinds.promoted.draft({ idempotencyKey: `workshop-promoted:${after.id}:${s.personId}:${now.getTime()}`, personId: s.personId!, payload: { workshopId: after.id } }),
         ]);
       }
       await tx.workshop.update({ where: { id: after.id }, data: { confirmedCount: confirmed + next.length } });

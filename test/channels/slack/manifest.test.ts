@@ -1,3 +1,4 @@
+import { openRepositories } from '../../../src/db/index.js';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -108,7 +109,7 @@ describe('actions', () => {
   it('every action the core answers to (and its repeats in a list) reaches exactly one listener', async () => {
     const db = await testPglite();
     try {
-      const core = createCore(db, { timezone: 'Europe/Amsterdam', defaultLocale: 'nl', adminUsers: [], publicUrl: 'http://x' }, createLogger('silent'));
+      const core = createCore(openRepositories(db), { timezone: 'Europe/Amsterdam', defaultLocale: 'nl', adminUsers: [], publicUrl: 'http://x' }, createLogger('silent'));
       const ids = core.bot.actionIds();
       expect(ids).toEqual(expect.arrayContaining(['workshop.signup', 'workshop.cancel', 'settings.pause']));
       const patterns = registrations().actions as (string | RegExp)[];

@@ -30,7 +30,7 @@ describe('every Teams card the bot sends is a valid Adaptive Card 1.5', () => {
     // Someone else holds the only seat of "deel 1", so the crawlers meet a full workshop (waitlist button).
     const p = await aPerson(bot.db);
     const person = (await bot.running.core.ctx.people.findById(p.id))!;
-    await bot.running.core.bot.workshops.signUp({ person, locale: 'nl', platform: 'TEAMS' }, { w: workshops[0]!.id, q: '', o: 0 });
+    await bot.running.core.workshops.signUp({ person, locale: 'nl', platform: 'TEAMS' }, { w: workshops[0]!.id, q: '', o: 0 });
     holder = { personId: p.id, workshopId: workshops[0]!.id };
     await bot.db.prisma.klus.createMany({
       data: [
@@ -102,7 +102,7 @@ describe('every Teams card the bot sends is a valid Adaptive Card 1.5', () => {
     const person = (await bot.running.core.ctx.people.findById(holder.personId))!;
     const actor = { person, locale: 'nl' as const, platform: 'TEAMS' as const };
     for (const [kind, when] of [['workshop.reminder', 'day'], ['workshop.reminder', 'hour'], ['workshop.promoted', '']] as const) {
-      const m = await bot.running.core.bot.workshops.compose(kind, { workshopId: holder.workshopId, when }, actor);
+      const m = await bot.running.core.bot.compose(kind, { workshopId: holder.workshopId, when }, actor);
       expect(m, kind).not.toBeNull();
       for (const card of cardsOf(toActivity(m!, 'nl') as Json)) expect(cardProblems(card), kind).toEqual([]);
     }

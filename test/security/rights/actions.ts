@@ -1,4 +1,4 @@
-import type { ActionInput } from '../../../src/core/chat/feature.js';
+import type { ActionInput } from '../../../src/core/feature.js';
 import { goodPost } from '../../klussen/support.js';
 import { ROLES, type Role, type World } from './world.js';
 

@@ -1,4 +1,4 @@
-import { catalogues, type MessageKey } from '../../../src/core/i18n/index.js';
+import { catalogues, type TextKey } from '../../../src/app.js';
 import type { Reply } from '../../../src/core/messages.js';
 import { SECRETS, type Role } from './world.js';
 
@@ -14,7 +14,7 @@ const REFUSAL_KEYS = [
   'campaign.forbidden',
   'report.forbidden',
 ];
-const REFUSALS = REFUSAL_KEYS.map((k) => catalogues.nl[k as MessageKey]).filter((t): t is string => typeof t === 'string');
+const REFUSALS = REFUSAL_KEYS.map((k) => catalogues.nl[k as TextKey]).filter((t): t is string => typeof t === 'string');
 const INTERNAL = catalogues.nl['error.internal'].split(' (')[0]!;
 
 export const textOf = (r: Reply) => [r.update, ...r.messages].filter((m) => m !== undefined).map((m) => m.text).join('\n');

@@ -41,7 +41,7 @@ export async function buildWorld(db: Database, core: Core) {
   const wsRegion = await aWorkshop(db, { capacity: 10, startsAt: new Date('2027-03-18T09:00:00Z') });
   const wsPast = await aWorkshop(db, { startsAt: new Date('2027-02-25T09:00:00Z') });
   const empActor = await anActor(db, core, emp);
-  await core.bot.workshops.signUp(empActor, { w: wsRegion.id, q: '', o: 0 });
+  await core.workshops.signUp(empActor, { w: wsRegion.id, q: '', o: 0 });
   await db.prisma.signup.create({ data: { workshopId: wsPast.id, personId: emp, status: 'CONFIRMED' } });
 
   // Klussen of organisation A only: the team leader's with candidates, another to join, the manager's draft.

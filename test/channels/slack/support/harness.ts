@@ -1,3 +1,4 @@
+import { openRepositories } from '../../../../src/db/index.js';
 import { seedDemo } from '../../../../src/admin/seed-demo.js';
 import { createCore, type Core } from '../../../../src/app.js';
 import { createSlackChannel, type SlackChannel } from '../../../../src/channels/slack/slack-channel.js';
@@ -38,7 +39,7 @@ export async function startHarness(mode: 'http' | 'socket' = 'http'): Promise<Ha
   const logs: Record<string, unknown>[] = [];
   const logger = createLogger('info', {}, (line) => logs.push(JSON.parse(line) as Record<string, unknown>));
   const metrics = createMetrics();
-  const core = createCore(db, { timezone: 'Europe/Amsterdam', defaultLocale: 'nl', adminUsers: ['slack:UADMIN001'], publicUrl: 'http://127.0.0.1:3978' }, logger);
+  const core = createCore(openRepositories(db), { timezone: 'Europe/Amsterdam', defaultLocale: 'nl', adminUsers: ['slack:UADMIN001'], publicUrl: 'http://127.0.0.1:3978' }, logger);
   const channel = createSlackChannel(
     { mode, botToken: 'xoxb-test', signingSecret: SECRET, apiUrl: fake.apiUrl, ...(mode === 'socket' ? { appToken: 'xapp-test' } : {}) },
     { bot: core.bot, db, logger, metrics },
