@@ -11,7 +11,7 @@ import { coreSettings, createCore, type Core } from '../src/app.js';
 import { PROGRESS_EVERY_MS } from '../src/core/broadcasts/broadcast-outbox.js';
 import { loadConfig } from '../src/config.js';
 import { openDatabase, type Database } from '../src/db/database.js';
-import { OutboxStore } from '../src/delivery/outbox-store.js';
+import { OutboxStore } from '../src/db/outbox/outbox-store.js';
 import { OutboxWorker } from '../src/delivery/outbox-worker.js';
 import { createLogger } from '../src/logger.js';
 import { startVliegwiel } from '../src/runtime/start.js';
@@ -50,7 +50,7 @@ async function leanEngine(): Promise<{ db: Database; core: Core; stop(): Promise
   const base = coreSettings(config, 'http://127.0.0.1:3978');
   const core = createCore(openRepositories(db), limited ? base : { ...base, deliveryPace: {} }, logger);
   const o = config.outbox;
-  const worker = new OutboxWorker(db.prisma, new OutboxStore(db.prisma), (row, a) => core.bot.compose(row.kind, row.payload, a), logger, undefined, {
+  const worker = new OutboxWorker(new OutboxStore(db.prisma), (row, a) => core.bot.compose(row.kind, row.payload, a), logger, undefined, {
     senders: leanSenders(env('SLACK_URL')),
     rates: { SLACK: o.slackRatePerSecond, TEAMS: o.teamsRatePerSecond },
     conversationRates: { SLACK: o.slackChannelRatePerSecond, TEAMS: o.teamsConversationRatePerSecond },

@@ -1,8 +1,9 @@
 import type { Bot } from '../core/chat/bot.js';
 import type { Logger, Sender } from '../core/ports.js';
-import type { Database } from '../db/database.js';
+import type { ChannelIdentities } from '../core/people/channel-identities.js';
+import type { ProcessedEvents } from './processed-events.js';
 import type { Route } from '../server/http-server.js';
-import type { Metrics } from '../server/metrics.js';
+import type { Metrics } from '../metrics.js';
 
 /** What a chat channel (Slack, Teams) gives the runtime: HTTP routes, a sender for the outbox, a lifecycle. */
 export interface Channel {
@@ -16,7 +17,8 @@ export interface Channel {
 
 export interface ChannelDeps {
   bot: Bot;
-  db: Database;
+  identities: ChannelIdentities;
+  processedEvents: ProcessedEvents;
   logger: Logger;
   metrics: Metrics;
 }

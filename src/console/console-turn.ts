@@ -1,8 +1,7 @@
 import type { Core } from '../app.js';
-import type { ActionInput } from '../core/chat/bot.js';
+import type { ActionInput } from '../core/feature.js';
 import type { Message, Reply } from '../core/messages.js';
-import type { Database } from '../db/database.js';
-import { drainConsoleInbox } from '../delivery/console-inbox.js';
+import { drainConsoleInbox, type ConsoleInbox } from '../delivery/console-inbox.js';
 
 export type ChatInput = { text: string } | ActionInput;
 
@@ -13,7 +12,7 @@ export interface ChatResult {
 }
 
 /** One turn of the console chat, as the person with this e-mail address. */
-export async function consoleTurn(core: Core, db: Database, email: string, input: ChatInput): Promise<ChatResult> {
+export async function consoleTurn(core: Core, inbox: ConsoleInbox, email: string, input: ChatInput): Promise<ChatResult> {
   const address = email.trim().toLowerCase();
   const actor = await core.bot.actorFor({
     platform: 'CONSOLE',
@@ -23,6 +22,6 @@ export async function consoleTurn(core: Core, db: Database, email: string, input
     name: address.split('@')[0] ?? address,
   });
   const reply = 'text' in input ? await core.bot.text(actor, input.text) : await core.bot.action(actor, input);
-  const inbox = await drainConsoleInbox(db, core.bot, actor, core.ctx.clock.now());
-  return { reply, inbox };
+  const waiting = await drainConsoleInbox(inbox, (k, p, a) => core.bot.compose(k, p, a), actor, core.ctx.clock.now());
+  return { reply, inbox: waiting };
 }

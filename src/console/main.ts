@@ -1,9 +1,8 @@
-import { openRepositories } from '../db/index.js';
 import readline from 'node:readline';
 import { coreSettings, createCore } from '../app.js';
 import { ConfigError, loadConfig } from '../config.js';
 import type { Message } from '../core/messages.js';
-import { openDatabase, type Database } from '../db/database.js';
+import { openDatabase, openRepositories, PrismaConsoleInbox, type Database } from '../db/index.js';
 import { createLogger } from '../logger.js';
 import { acquireLock, DataDirBusyError } from '../runtime/instance-lock.js';
 import { LocalBridge } from '../runtime/local-bridge.js';
@@ -54,7 +53,7 @@ async function main() {
       coreSettings(config, config.publicUrl ?? `http://127.0.0.1:${config.port}`),
       createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel),
     );
-    turn = (input) => consoleTurn(core, db, as, input);
+    turn = (input) => consoleTurn(core, new PrismaConsoleInbox(db.prisma), as, input);
     close = async () => {
       await db.close();
       await lock?.release();

@@ -38,3 +38,10 @@ export function openRepositories(db: Database) {
     charts: new PrismaChartStore(p),
   };
 }
+
+export { OutboxStore } from './outbox/outbox-store.js';
+export { PrismaFireClaims } from './schedule/fire-claims.js';
+export { PrismaProcessedEvents } from './dedup/processed-events.js';
+export { PrismaChannelIdentities } from './people/channel-identities.js';
+export { PrismaChartStore } from './nudges/charts.js';
+export { PrismaConsoleInbox } from './outbox/console-inbox.js';

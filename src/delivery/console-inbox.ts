@@ -1,29 +1,27 @@
-import type { Bot } from '../core/chat/bot.js';
 import type { Message } from '../core/messages.js';
 import { editOf } from '../core/outbox.js';
 import type { Actor } from '../core/people/person.js';
-import type { Database } from '../db/database.js';
+
+/** Rows waiting for a person on the console platform, and their outcome; implemented in src/db/outbox. */
+export interface ConsoleInbox {
+  due(personId: string, now: Date, limit: number): Promise<{ id: bigint; kind: string; payload: Record<string, unknown> }[]>;
+  /** True when this call settled the row (another console session may have taken it first). */
+  settle(id: bigint, outcome: 'SENT' | 'CANCELLED', now: Date): Promise<boolean>;
+}
+
+export type ComposeMessage = (kind: string, payload: Record<string, unknown>, actor: Actor) => Promise<Message | null>;
 
 /**
  * The console chat is its own sender: proactive messages queued for a person on the console platform are
  * delivered when that person's console session next looks, and marked sent then.
  */
-export async function drainConsoleInbox(db: Database, bot: Bot, actor: Actor, now: Date): Promise<Message[]> {
-  const rows = await db.prisma.outboxMessage.findMany({
-    where: { personId: actor.person.id, platform: 'CONSOLE', status: 'PENDING', nextAttemptAt: { lte: now } },
-    orderBy: { id: 'asc' },
-    take: 20,
-  });
+export async function drainConsoleInbox(inbox: ConsoleInbox, compose: ComposeMessage, actor: Actor, now: Date): Promise<Message[]> {
   const messages: Message[] = [];
-  for (const row of rows) {
-    const payload = row.payload as Record<string, unknown>;
+  for (const row of await inbox.due(actor.person.id, now, 20)) {
     // The console cannot change what it printed before: an edit is shown as a new message, or left out.
-    const msg = editOf(payload)?.fallback === 'drop' ? null : await bot.compose(row.kind, payload, actor);
-    const claimed = await db.prisma.outboxMessage.updateMany({
-      where: { id: row.id, status: 'PENDING' },
-      data: msg ? { status: 'SENT', sentAt: now, attempts: { increment: 1 } } : { status: 'CANCELLED', lastError: 'no longer applies' },
-    });
-    if (msg && claimed.count === 1) messages.push(msg);
+    const msg = editOf(row.payload)?.fallback === 'drop' ? null : await compose(row.kind, row.payload, actor);
+    const settled = await inbox.settle(row.id, msg ? 'SENT' : 'CANCELLED', now);
+    if (msg && settled) messages.push(msg);
   }
   return messages;
 }

@@ -3,10 +3,9 @@ import type { Message } from '../core/messages.js';
 import { editOf } from '../core/outbox.js';
 import type { Actor } from '../core/people/person.js';
 import type { Logger, Platform, Sender } from '../core/ports.js';
-import type { Prisma } from '../db/database.js';
-import type { Metrics } from '../server/metrics.js';
+import type { Metrics } from '../metrics.js';
 import { deliver, withTimeout } from './deliver.js';
-import type { ClaimedMessage, OutboxStore } from './outbox-store.js';
+import type { ClaimedMessage, OutboxQueue } from './outbox-queue.js';
 import { burstFor, ConversationSpacing, RateGate } from './pacer.js';
 import type { Recipient } from './recipient.js';
 import { Outcomes } from './outcomes.js';
@@ -84,8 +83,7 @@ export class OutboxWorker {
   private sharesAt = 0;
 
   constructor(
-    db: Prisma,
-    private readonly store: OutboxStore,
+    private readonly store: OutboxQueue,
     private readonly compose: Compose,
     private readonly logger: Logger,
     metrics: Metrics | undefined,
@@ -97,7 +95,7 @@ export class OutboxWorker {
     this.pollMs = opts.pollMs ?? 250;
     this.sendTimeoutMs = Math.min(opts.sendTimeoutMs ?? 30_000, Math.max(100, this.leaseMs / 2));
     this.lookaheadMs = opts.lookaheadMs ?? 2000;
-    this.outcomes = new Outcomes(db, store, this.id, logger, metrics);
+    this.outcomes = new Outcomes(store, this.id, logger, metrics);
   }
 
   start() {

@@ -1,9 +1,8 @@
 import type { Logger } from '../core/ports.js';
-import type { Prisma } from '../db/database.js';
-import type { Metrics } from '../server/metrics.js';
+import type { Metrics } from '../metrics.js';
 import { backoffMs, MAX_ATTEMPTS, MAX_THROTTLED_ATTEMPTS } from './backoff.js';
 import type { Delivery } from './deliver.js';
-import type { ClaimedMessage, OutboxStore } from './outbox-store.js';
+import type { ClaimedMessage, OutboxQueue } from './outbox-queue.js';
 import { SentBatch } from './sent-batch.js';
 
 /**
@@ -14,8 +13,7 @@ export class Outcomes {
   private readonly sent: SentBatch;
 
   constructor(
-    private readonly db: Prisma,
-    private readonly store: OutboxStore,
+    private readonly store: OutboxQueue,
     private readonly workerId: string,
     logger: Logger,
     private readonly metrics: Metrics | undefined,
@@ -28,17 +26,14 @@ export class Outcomes {
     if (result.ok) {
       this.metrics?.outboxSent.inc({ platform, result: 'sent' });
       if ('conversationRef' in result && result.conversationRef !== undefined && identityId) {
-        await this.db.channelIdentity.update({ where: { id: identityId }, data: { conversationRef: result.conversationRef as object } });
+        await this.store.keepConversation(identityId, result.conversationRef);
       }
       return this.sent.add(row.id, result.ref);
     }
     if (result.kind === 'skip') return this.finish(row, 'CANCELLED', result.reason);
     if (result.kind === 'permanent') {
       if (result.unreachable && identityId) {
-        await this.db.channelIdentity.update({
-          where: { id: identityId },
-          data: { unreachableAt: new Date(), unreachableReason: result.reason.slice(0, 500) },
-        });
+        await this.store.markUnreachable(identityId, result.reason);
       }
       return this.finish(row, 'FAILED', result.reason);
     }

@@ -1,5 +1,5 @@
 import type { Logger } from '../core/ports.js';
-import type { OutboxStore } from './outbox-store.js';
+import type { OutboxQueue } from './outbox-queue.js';
 
 /**
  * Deliveries recorded in batches: one UPDATE per batch instead of one per row, which is what lets one process
@@ -12,7 +12,7 @@ export class SentBatch {
   private flushing: Promise<void> = Promise.resolve();
 
   constructor(
-    private readonly store: OutboxStore,
+    private readonly store: OutboxQueue,
     private readonly workerId: string,
     private readonly logger: Logger,
     private readonly maxRows = 100,

@@ -1,22 +1,29 @@
-import { openRepositories } from '../db/index.js';
 import type { Config } from '../config.js';
 import { coreSettings, createCore, type Core, respectsPause } from '../app.js';
 import { createChannels } from '../channels/index.js';
 import type { Channel } from '../channels/channel.js';
 import type { Logger } from '../core/ports.js';
-import { openDatabase, type Database } from '../db/database.js';
+import {
+  OutboxStore,
+  openDatabase,
+  openRepositories,
+  PrismaChannelIdentities,
+  PrismaChartStore,
+  PrismaConsoleInbox,
+  PrismaFireClaims,
+  PrismaProcessedEvents,
+  type Database,
+} from '../db/index.js';
 import { adminRoutes } from '../server/admin-routes.js';
 import { broadcastRoutes } from '../server/broadcast-routes.js';
 import { calendarRoutes } from '../server/calendar-routes.js';
 import { chartRoutes } from '../server/chart-routes.js';
-import { PrismaChartStore } from '../db/nudges/charts.js';
 import { downloadRoutes } from '../server/download-routes.js';
 import { healthRoutes } from '../server/health-routes.js';
 import { HttpServer } from '../server/http-server.js';
-import { createMetrics } from '../server/metrics.js';
-import { OutboxStore } from '../delivery/outbox-store.js';
+import { createMetrics } from '../metrics.js';
 import { OutboxWorker } from '../delivery/outbox-worker.js';
-import { createJobs } from '../schedule/jobs.js';
+import { createJobs } from './jobs.js';
 import { Scheduler } from '../schedule/scheduler.js';
 import { Ticker } from '../schedule/ticker.js';
 import { PROGRESS_EVERY_MS } from '../core/broadcasts/broadcast-outbox.js';
@@ -46,21 +53,25 @@ export async function startVliegwiel(config: Config, logger: Logger): Promise<Ru
     const server = new HttpServer(logger, metrics);
     const publicUrl = config.publicUrl?.replace(/\/$/, '') ?? `http://127.0.0.1:${config.port}`;
     const core = createCore(openRepositories(db), coreSettings(config, publicUrl), logger);
-    const channels = await createChannels(config, { bot: core.bot, db, logger, metrics });
+    const channels = await createChannels(config, {
+      bot: core.bot,
+      identities: new PrismaChannelIdentities(db.prisma),
+      processedEvents: new PrismaProcessedEvents(db.prisma),
+      logger,
+      metrics,
+    });
     for (const r of healthRoutes(db, metrics)) server.mount(r);
     for (const r of calendarRoutes(core.ctx)) server.mount(r);
     for (const r of broadcastRoutes(core)) server.mount(r);
     for (const r of downloadRoutes(core.ctx)) server.mount(r);
     for (const r of chartRoutes(new PrismaChartStore(db.prisma), core.ctx.clock)) server.mount(r);
     for (const c of channels) for (const r of c.routes) server.mount(r);
-    if (lock) for (const r of adminRoutes({ token: lock.token, db, core, logger })) server.mount(r);
+    if (lock) for (const r of adminRoutes({ token: lock.token, db, core, logger, consoleInbox: new PrismaConsoleInbox(db.prisma) })) server.mount(r);
 
     const port = await server.listen(config.port, config.host);
     if (!config.publicUrl) core.ctx.settings.publicUrl = `http://127.0.0.1:${port}`;
     for (const c of channels) await c.start();
-    const outbox = new OutboxWorker(
-      db.prisma,
-      new OutboxStore(db.prisma, config.defaultLocale),
+    const outbox = new OutboxWorker(new OutboxStore(db.prisma, config.defaultLocale),
       (row, actor) => core.bot.compose(row.kind, row.payload, actor),
       logger.child({ component: 'outbox' }),
       metrics,
@@ -77,7 +88,7 @@ export async function startVliegwiel(config: Config, logger: Logger): Promise<Ru
     // Live progress of broadcasts (and their start and end) between the scheduler's minutes.
     const ticker = new Ticker('broadcast progress', PROGRESS_EVERY_MS, () => core.broadcasts.tick(core.ctx.clock.now()), logger);
     ticker.start();
-    const scheduler = new Scheduler(db.prisma, logger.child({ component: 'scheduler' }), {
+    const scheduler = new Scheduler(new PrismaFireClaims(db.prisma), logger.child({ component: 'scheduler' }), {
       timezone: config.timezone,
       runnerId: outbox.id,
     });

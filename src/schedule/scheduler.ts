@@ -1,7 +1,7 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Logger } from '../core/ports.js';
 import { localDate } from '../core/time.js';
-import type { Prisma } from '../db/database.js';
+import type { FireClaims } from './fire-claims.js';
 
 export interface Job {
   /** Stable name: the key of its runs in ScheduleRun. */
@@ -32,7 +32,7 @@ export class Scheduler {
   private readonly running = new Set<Promise<unknown>>();
 
   constructor(
-    private readonly db: Prisma,
+    private readonly claims: FireClaims,
     private readonly logger: Logger,
     private readonly opts: { timezone: string; runnerId: string; now?: () => Date },
   ) {}
@@ -78,34 +78,24 @@ export class Scheduler {
   private async catchUp(job: Job) {
     const fireAt = this.previousFire(job, this.opts.now?.() ?? new Date());
     if (!fireAt) return;
-    const later = await this.db.scheduleRun.findFirst({ where: { job: job.name, fireAt: { gte: fireAt } } });
-    if (!later) await this.fire(job, fireAt, 'catch-up');
+    if (!(await this.claims.hasFireSince(job.name, fireAt))) await this.fire(job, fireAt, 'catch-up');
   }
 
   /** Claims and runs one fire; returns false when another replica (or an earlier run) has it. */
   async fire(job: Job, at: Date, reason = 'scheduled'): Promise<boolean> {
     const fireAt = new Date(Math.floor(at.getTime() / MINUTE) * MINUTE);
     // When clocks go back, the same wall-clock minute comes twice; it is one fire, not two.
-    const nearby = await this.db.scheduleRun.findMany({
-      where: { job: job.name, fireAt: { gte: new Date(fireAt.getTime() - 2 * 60 * MINUTE), lt: fireAt } },
-      select: { fireAt: true },
-    });
-    if (nearby.some((r) => wallClock(r.fireAt, this.opts.timezone) === wallClock(fireAt, this.opts.timezone))) return false;
-    const claimed = await this.db.scheduleRun.createMany({
-      data: [{ job: job.name, fireAt, runner: this.opts.runnerId }],
-      skipDuplicates: true,
-    });
-    if (claimed.count === 0) return false;
+    const nearby = await this.claims.firesBetween(job.name, new Date(fireAt.getTime() - 2 * 60 * MINUTE), fireAt);
+    if (nearby.some((at) => wallClock(at, this.opts.timezone) === wallClock(fireAt, this.opts.timezone))) return false;
+    if (!(await this.claims.claim(job.name, fireAt, this.opts.runnerId))) return false;
     const log = this.logger.child({ job: job.name, fireAt: fireAt.toISOString(), reason });
     try {
       await job.run(fireAt);
-      await this.db.scheduleRun.update({ where: { job_fireAt: { job: job.name, fireAt } }, data: { finishedAt: new Date() } });
+      await this.claims.finish(job.name, fireAt);
       log.debug('job done');
     } catch (err) {
       log.error('job failed', { err });
-      await this.db.scheduleRun
-        .update({ where: { job_fireAt: { job: job.name, fireAt } }, data: { finishedAt: new Date(), error: String(err).slice(0, 2000) } })
-        .catch(() => undefined);
+      await this.claims.finish(job.name, fireAt, String(err)).catch(() => undefined);
     }
     return true;
   }

@@ -5,6 +5,7 @@ import type { Core } from '../app.js';
 import { runCommand } from '../cli/commands.js';
 import type { Logger } from '../core/ports.js';
 import { consoleTurn } from '../console/console-turn.js';
+import type { ConsoleInbox } from '../delivery/console-inbox.js';
 import type { Database } from '../db/database.js';
 import { readBody, sendJson, type Route } from './http-server.js';
 
@@ -12,7 +13,7 @@ import { readBody, sendJson, type Route } from './http-server.js';
  * The local bridge for the CLI and console chat while the bot holds the embedded database: only from this
  * machine (loopback) and only with the token the bot wrote, readable by the same OS user, into DATA_DIR.
  */
-export function adminRoutes(deps: { token: string; db: Database; core: Core; logger: Logger }): Route[] {
+export function adminRoutes(deps: { token: string; db: Database; core: Core; logger: Logger; consoleInbox: ConsoleInbox }): Route[] {
   const expected = Buffer.from(`Bearer ${deps.token}`);
   const allowed = (req: IncomingMessage) => {
     const remote = req.socket.remoteAddress ?? '';
@@ -80,7 +81,7 @@ export function adminRoutes(deps: { token: string; db: Database; core: Core; log
         }
         const parsed = chatRequest.safeParse(body);
         if (!parsed.success) return sendJson(res, 400, { error: 'bad request' });
-        sendJson(res, 200, await consoleTurn(deps.core, deps.db, parsed.data.as, parsed.data.input));
+        sendJson(res, 200, await consoleTurn(deps.core, deps.consoleInbox, parsed.data.as, parsed.data.input));
       },
     },
   ];

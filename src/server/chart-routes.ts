@@ -1,12 +1,12 @@
 import type { Clock } from '../core/ports.js';
-import type { PrismaChartStore } from '../db/nudges/charts.js';
+import type { ChartStore } from '../core/nudges/chart.js';
 import { sendJson, type Route } from './http-server.js';
 
 /**
  * `GET /charts/<token>.png`: a report chart for the chat clients that show it. The token (32 random bytes) is the
  * key; the image holds group figures only (groups under five left out) and expires after a week.
  */
-export function chartRoutes(store: PrismaChartStore, clock: Clock): Route[] {
+export function chartRoutes(store: ChartStore, clock: Clock): Route[] {
   return [
     {
       method: 'GET',

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { runCommand } from '../../src/cli/commands.js';
-import { OutboxStore } from '../../src/delivery/outbox-store.js';
+import { OutboxStore } from '../../src/db/outbox/outbox-store.js';
 import { createLogger } from '../../src/logger.js';
 import { broadcastRoutes } from '../../src/server/broadcast-routes.js';
 import { HttpServer } from '../../src/server/http-server.js';
-import { createMetrics } from '../../src/server/metrics.js';
+import { createMetrics } from '../../src/metrics.js';
 import { aWorkshop } from '../support/builders.js';
 import { BACKENDS } from '../support/db.js';
 import { DeletingSender, EditingSender } from '../support/editing-sender.js';

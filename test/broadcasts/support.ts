@@ -6,7 +6,7 @@ import type { Reply } from '../../src/core/messages.js';
 import type { Actor } from '../../src/core/people/person.js';
 import type { Sender } from '../../src/core/ports.js';
 import type { Database } from '../../src/db/database.js';
-import { OutboxStore } from '../../src/delivery/outbox-store.js';
+import { OutboxStore } from '../../src/db/outbox/outbox-store.js';
 import { OutboxWorker } from '../../src/delivery/outbox-worker.js';
 import { createLogger } from '../../src/logger.js';
 import { aPerson, anActor, anOrganization, FixedClock, settings } from '../support/builders.js';
@@ -77,7 +77,7 @@ export async function compose(core: BroadcastCore, actor: Actor, values: Record<
 }
 
 export function aWorker(db: Database, core: BroadcastCore, sender: Sender, leaseMs = 60_000) {
-  return new OutboxWorker(db.prisma, new OutboxStore(db.prisma), (row, a) => core.bot.compose(row.kind, row.payload, a), createLogger('silent'), undefined, {
+  return new OutboxWorker(new OutboxStore(db.prisma), (row, a) => core.bot.compose(row.kind, row.payload, a), createLogger('silent'), undefined, {
     senders: [sender],
     rates: { CONSOLE: Infinity, SLACK: Infinity, TEAMS: Infinity },
     concurrency: 8,

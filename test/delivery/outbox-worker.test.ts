@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Message } from '../../src/core/messages.js';
 import type { Database } from '../../src/db/database.js';
 import { enqueueInTx } from '../../src/db/outbox/outbox.js';
-import { OutboxStore } from '../../src/delivery/outbox-store.js';
+import { OutboxStore } from '../../src/db/outbox/outbox-store.js';
 import { OutboxWorker, type Compose } from '../../src/delivery/outbox-worker.js';
 import { createLogger } from '../../src/logger.js';
 import { testPostgres } from '../support/db.js';
@@ -29,8 +29,8 @@ const until = async (cond: () => Promise<boolean>, ms = 20_000) => {
   }
 };
 
-const worker = (db: Database, sender: RecordingSender, over: Partial<ConstructorParameters<typeof OutboxWorker>[5]> = {}) =>
-  new OutboxWorker(db.prisma, new OutboxStore(db.prisma), compose, createLogger('silent'), undefined, {
+const worker = (db: Database, sender: RecordingSender, over: Partial<ConstructorParameters<typeof OutboxWorker>[4]> = {}) =>
+  new OutboxWorker(new OutboxStore(db.prisma), compose, createLogger('silent'), undefined, {
     senders: [sender],
     rates: { SLACK: 1000 },
     concurrency: 8,

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Platform } from '../../src/core/ports.js';
 import type { Database } from '../../src/db/database.js';
 import { enqueueInTx } from '../../src/db/outbox/outbox.js';
-import { OutboxStore } from '../../src/delivery/outbox-store.js';
+import { OutboxStore } from '../../src/db/outbox/outbox-store.js';
 import { OutboxWorker, type OutboxWorkerOptions } from '../../src/delivery/outbox-worker.js';
 import { ConversationSpacing, RateGate } from '../../src/delivery/pacer.js';
 import { createLogger } from '../../src/logger.js';
@@ -60,7 +60,7 @@ describe('outbox pacing on PostgreSQL', () => {
     db.prisma.$transaction((tx) => enqueueInTx(tx, ids.map((personId, i) => ({ idempotencyKey: `${tag}:${i}`, kind: `test.${tag}`, personId, payload: {} }))));
   const slow = (platform: Platform) => new RecordingSender(platform, async () => (await new Promise((r) => setTimeout(r, 5)), { ok: true }));
   const worker = (senders: RecordingSender[], over: Partial<OutboxWorkerOptions>) =>
-    new OutboxWorker(db.prisma, new OutboxStore(db.prisma), async (row) => ({ text: row.kind, blocks: [] }), createLogger('silent'), undefined, {
+    new OutboxWorker(new OutboxStore(db.prisma), async (row) => ({ text: row.kind, blocks: [] }), createLogger('silent'), undefined, {
       senders,
       rates: {},
       concurrency: 4,

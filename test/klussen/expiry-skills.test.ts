@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createJobs } from '../../src/schedule/jobs.js';
+import { createJobs } from '../../src/runtime/jobs.js';
 import { aPerson, anActor, anOrganization } from '../support/builders.js';
 import { BACKENDS } from '../support/db.js';
 import { useTestWorld } from '../support/world.js';

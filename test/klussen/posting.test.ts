@@ -1,6 +1,6 @@
 import { respectsPause } from '../../src/app.js';
 import { describe, expect, it, vi } from 'vitest';
-import { OutboxStore } from '../../src/delivery/outbox-store.js';
+import { OutboxStore } from '../../src/db/outbox/outbox-store.js';
 import { OutboxWorker } from '../../src/delivery/outbox-worker.js';
 import { createLogger } from '../../src/logger.js';
 import { RecordingSender } from '../support/recording-sender.js';
@@ -121,7 +121,7 @@ describe.each(BACKENDS)('posting a klus on %s', (backend) => {
     ]);
 
     const slack = new RecordingSender('SLACK');
-    const worker = new OutboxWorker(world.db.prisma, new OutboxStore(world.db.prisma), (row, a) => world.core.bot.compose(row.kind, row.payload, a), createLogger('silent'), undefined, {
+    const worker = new OutboxWorker(new OutboxStore(world.db.prisma), (row, a) => world.core.bot.compose(row.kind, row.payload, a), createLogger('silent'), undefined, {
       senders: [slack],
       rates: { SLACK: 100 },
       concurrency: 4,

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NudgeService } from '../../src/core/nudges/nudge-service.js';
 import type { Database } from '../../src/db/database.js';
 import { toCampaign } from '../../src/db/nudges/nudge-campaigns.js';
-import { OutboxStore } from '../../src/delivery/outbox-store.js';
+import { OutboxStore } from '../../src/db/outbox/outbox-store.js';
 import { OutboxWorker } from '../../src/delivery/outbox-worker.js';
 import { createLogger } from '../../src/logger.js';
 import { anOrganization, aWorkshop, FixedClock } from '../support/builders.js';
@@ -42,7 +42,7 @@ describe.each(BACKENDS)('nudges through the outbox on %s', (backend) => {
     await db.prisma.outboxMessage.updateMany({ where: { kind: 'nudge.campaign' }, data: { nextAttemptAt: new Date(Date.now() - 1000) } });
 
     const sender = new RecordingSender('CONSOLE');
-    const worker = new OutboxWorker(db.prisma, new OutboxStore(db.prisma), (row, a) => core.bot.compose(row.kind, row.payload, a), createLogger('silent'), undefined, {
+    const worker = new OutboxWorker(new OutboxStore(db.prisma), (row, a) => core.bot.compose(row.kind, row.payload, a), createLogger('silent'), undefined, {
       senders: [sender],
       rates: { CONSOLE: Infinity },
       concurrency: 2,

@@ -1,3 +1,4 @@
+import { PrismaFireClaims } from '../../src/db/schedule/fire-claims.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NudgeService } from '../../src/core/nudges/nudge-service.js';
 import { DEFAULT_NUDGE_SETTINGS, windowFor } from '../../src/core/nudges/settings.js';
@@ -65,7 +66,7 @@ describe('a quarter of nudges with two replicas on PostgreSQL', () => {
     const replicas = [db, other].map((d, i) => {
       const clock = new FixedClock(START);
       const core = nudgeCore(d, { clock });
-      const scheduler = new Scheduler(d.prisma, createLogger('silent'), { timezone: TZ, runnerId: `r${i}` });
+      const scheduler = new Scheduler(new PrismaFireClaims(d.prisma), createLogger('silent'), { timezone: TZ, runnerId: `r${i}` });
       return { clock, runner: new CampaignRunner(scheduler, core.ctx.nudges, new NudgeService(core.ctx), TZ) };
     });
     const events: { personId: string; at: Date }[] = [];

@@ -9,7 +9,7 @@ import { PrismaChartStore } from '../../src/db/nudges/charts.js';
 import { createLogger } from '../../src/logger.js';
 import { chartRoutes } from '../../src/server/chart-routes.js';
 import { HttpServer } from '../../src/server/http-server.js';
-import { createMetrics } from '../../src/server/metrics.js';
+import { createMetrics } from '../../src/metrics.js';
 import { anOrganization, aWorkshop, FixedClock } from '../support/builders.js';
 import { BACKENDS, testDatabase } from '../support/db.js';
 import { aCampaign, activity, aMember, DAY, nudgeCore, nudgeRows, said, variant } from './support.js';

@@ -1,10 +1,11 @@
+import { PrismaFireClaims } from '../../src/db/schedule/fire-claims.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { NudgeService } from '../../src/core/nudges/nudge-service.js';
 import { openDatabase, type Database } from '../../src/db/database.js';
 import { toCampaign } from '../../src/db/nudges/nudge-campaigns.js';
 import { createLogger } from '../../src/logger.js';
 import { CampaignRunner } from '../../src/schedule/campaign-runner.js';
-import { createJobs } from '../../src/schedule/jobs.js';
+import { createJobs } from '../../src/runtime/jobs.js';
 import { Scheduler } from '../../src/schedule/scheduler.js';
 import { anOrganization, FixedClock } from '../support/builders.js';
 import { BACKENDS, testDatabase, testPostgres } from '../support/db.js';
@@ -16,7 +17,7 @@ const TZ = 'Europe/Amsterdam';
 function replica(db: Database, name: string, now: Date) {
   const clock = new FixedClock(now);
   const core = nudgeCore(db, { clock });
-  const scheduler = new Scheduler(db.prisma, createLogger('silent'), { timezone: TZ, runnerId: name });
+  const scheduler = new Scheduler(new PrismaFireClaims(db.prisma), createLogger('silent'), { timezone: TZ, runnerId: name });
   const runner = new CampaignRunner(scheduler, core.ctx.nudges, new NudgeService(core.ctx), TZ);
   return { clock, core, runner, tick: (at?: Date) => runner.tick(at ?? clock.now()) };
 }

@@ -3,7 +3,7 @@ import type { Database } from '../../src/db/database.js';
 import { createLogger } from '../../src/logger.js';
 import { downloadRoutes } from '../../src/server/download-routes.js';
 import { HttpServer } from '../../src/server/http-server.js';
-import { createMetrics } from '../../src/server/metrics.js';
+import { createMetrics } from '../../src/metrics.js';
 import { BACKENDS, testDatabase } from '../support/db.js';
 import { aWorkshop, FixedClock, testCore } from '../support/builders.js';
 import { buttonValue, deliveryOf, shown, someone, withLibrary, type TestCore } from './support.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PromptPlanner } from '../../src/core/reflection/prompt-planner.js';
 import type { Database } from '../../src/db/database.js';
-import { createJobs } from '../../src/schedule/jobs.js';
+import { createJobs } from '../../src/runtime/jobs.js';
 import { BACKENDS, testDatabase } from '../support/db.js';
 import { aWorkshop, anActor, FixedClock, testCore } from '../support/builders.js';
 import { deliveryOf, inbox, shown, someone, withLibrary, type TestCore } from './support.js';

@@ -1,6 +1,7 @@
 import { loadPromptLibrary } from '../../src/admin/prompt-library.js';
 import type { Message, Reply } from '../../src/core/messages.js';
 import type { Database } from '../../src/db/database.js';
+import { PrismaConsoleInbox } from '../../src/db/outbox/console-inbox.js';
 import { drainConsoleInbox } from '../../src/delivery/console-inbox.js';
 import { aPerson, anActor, type testCore } from '../support/builders.js';
 
@@ -30,5 +31,5 @@ export async function someone(db: Database, core: TestCore, over: Parameters<typ
 /** Proactive messages waiting for the person on the console platform, composed as the console would. */
 export async function inbox(db: Database, core: TestCore, personId: string) {
   const actor = await anActor(db, core, personId);
-  return drainConsoleInbox(db, core.bot, actor, core.ctx.clock.now());
+  return drainConsoleInbox(new PrismaConsoleInbox(db.prisma), (k, p, a) => core.bot.compose(k, p, a), actor, core.ctx.clock.now());
 }

@@ -1,3 +1,4 @@
+import { PrismaFireClaims } from '../../src/db/schedule/fire-claims.js';
 import cron from 'node-cron';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Logger } from '../../src/core/ports.js';
@@ -20,7 +21,7 @@ describe('scheduler on PostgreSQL', () => {
     const job: Job = { name, cron, run: async (fireAt) => void runs.push(fireAt) };
     return { job, runs };
   };
-  const replica = (runnerId: string, now?: () => Date) => new Scheduler(db.prisma, createLogger('silent'), { timezone: TZ, runnerId, now });
+  const replica = (runnerId: string, now?: () => Date) => new Scheduler(new PrismaFireClaims(db.prisma), createLogger('silent'), { timezone: TZ, runnerId, now });
 
   it('runs one fire exactly once when two replicas fire it together', async () => {
     const { job, runs } = counting('two-replicas');
@@ -81,7 +82,7 @@ describe('scheduler on PostgreSQL', () => {
     await gone.close();
     const warnings: string[] = [];
     const logger: Logger = { debug() {}, info() {}, error() {}, warn: (msg) => void warnings.push(msg), child: () => logger };
-    const s = new Scheduler(gone.prisma, logger, { timezone: TZ, runnerId: 'offline' });
+    const s = new Scheduler(new PrismaFireClaims(gone.prisma), logger, { timezone: TZ, runnerId: 'offline' });
     const { job, runs } = counting('offline-fire');
     s.register({ ...job, catchUp: false });
     const unhandled: unknown[] = [];

@@ -8,7 +8,7 @@ import { respectsPause } from '../../src/app.js';
 import { createCore } from '../../src/app.js';
 import type { Platform } from '../../src/core/ports.js';
 import { openDatabase } from '../../src/db/database.js';
-import { OutboxStore } from '../../src/delivery/outbox-store.js';
+import { OutboxStore } from '../../src/db/outbox/outbox-store.js';
 import { OutboxWorker } from '../../src/delivery/outbox-worker.js';
 import { createLogger } from '../../src/logger.js';
 import { HttpSender } from './http-sender.js';
@@ -23,7 +23,7 @@ const db = await openDatabase({ url: env('DATABASE_URL') }, { poolSize: 4 });
 const logger = createLogger('warn');
 const core = createCore(openRepositories(db), { timezone: 'Europe/Amsterdam', defaultLocale: 'nl', adminUsers: [], publicUrl: 'http://127.0.0.1' }, logger);
 const platform = env('PLATFORM', 'SLACK') as Platform;
-const worker = new OutboxWorker(db.prisma, new OutboxStore(db.prisma), (row, actor) => core.bot.compose(row.kind, row.payload, actor), logger, undefined, {
+const worker = new OutboxWorker(new OutboxStore(db.prisma), (row, actor) => core.bot.compose(row.kind, row.payload, actor), logger, undefined, {
   senders: [new HttpSender(platform, env('FAKE_URL'))],
   rates: { [platform]: Infinity },
   concurrency: Number(env('CONCURRENCY', '4')),

@@ -7,7 +7,7 @@ import { registerListeners } from './listeners/index.js';
 import { ackFirst } from './middleware/ack-first.js';
 import { dedup } from './middleware/dedup.js';
 import { InFlight } from './middleware/in-flight.js';
-import type { ProcessedEvents } from './processed-events.js';
+import type { SlackDedup } from './processed-events.js';
 import { SignedHttpReceiver } from './receiver.js';
 
 export interface SlackSettings {
@@ -37,7 +37,7 @@ export const interactiveClientOptions = (apiUrl: string, logger: Logger): webApi
 });
 
 /** The Bolt app over our HTTP route, or over Socket Mode when an app-level token is configured. */
-export function buildApp(settings: SlackSettings, deps: SlackDeps, processed: ProcessedEvents, now?: () => number): BuiltApp {
+export function buildApp(settings: SlackSettings, deps: SlackDeps, processed: SlackDedup, now?: () => number): BuiltApp {
   const clientOptions = interactiveClientOptions(settings.apiUrl, deps.logger);
   const auth = workspaceAuth(new webApi.WebClient(undefined, clientOptions), settings.botToken);
   const common: AppOptions = {

@@ -5,7 +5,7 @@ import { buildApp, type SlackSettings } from './app.js';
 import { boltLogger } from './bolt-logger.js';
 import { DEDUP_PREFIX } from './middleware/dedup.js';
 import { UserDirectory } from './people.js';
-import { ProcessedEvents } from './processed-events.js';
+import { SlackDedup } from './processed-events.js';
 import { SlackSender } from './sender.js';
 
 const HOUR = 60 * 60 * 1000;
@@ -35,7 +35,7 @@ export function createSlackChannel(settings: SlackSettings, deps: ChannelDeps, o
     }),
     logger,
   );
-  const processed = new ProcessedEvents(deps.db.prisma, logger);
+  const processed = new SlackDedup(deps.processedEvents, logger);
   const { app, receiver, inFlight, warm } = buildApp(
     settings,
     { bot: deps.bot, logger, metrics: deps.metrics, directory, defaultLocale: options.defaultLocale },

@@ -1,7 +1,7 @@
 import { TeamsInfo, TurnContext, type Activity } from 'botbuilder';
 import type { ChannelUser } from '../../core/people/person.js';
 import type { Logger } from '../../core/ports.js';
-import type { Database } from '../../db/database.js';
+import type { ChannelIdentities } from '../../core/people/channel-identities.js';
 
 const ROSTER_TIMEOUT_MS = 3000;
 
@@ -39,24 +39,16 @@ async function rosterEmail(context: TurnContext, logger: Logger): Promise<string
 
 export class TeamsPeople {
   constructor(
-    private readonly db: Database,
+    private readonly identities: ChannelIdentities,
     private readonly logger: Logger,
   ) {}
-
-  private async known(tenantId: string, userId: string): Promise<boolean> {
-    const row = await this.db.prisma.channelIdentity.findUnique({
-      where: { platform_tenantId_userId: { platform: 'TEAMS', tenantId, userId } },
-      select: { id: true },
-    });
-    return row !== null;
-  }
 
   /** The chat user behind an activity, with the reference the outbox needs to write to them later. */
   async channelUser(context: TurnContext): Promise<ChannelUser> {
     const a = context.activity;
     const tenantId = tenantOf(a);
     const userId = userIdOf(a);
-    const email = (await this.known(tenantId, userId)) ? undefined : await rosterEmail(context, this.logger);
+    const email = (await this.identities.isKnown('TEAMS', tenantId, userId)) ? undefined : await rosterEmail(context, this.logger);
     return {
       platform: 'TEAMS',
       tenantId,
@@ -72,9 +64,6 @@ export class TeamsPeople {
 
   /** The user removed the app: the outbox stops trying until they write again (identify clears the mark). */
   async markUnreachable(a: Activity, reason: string): Promise<void> {
-    await this.db.prisma.channelIdentity.updateMany({
-      where: { platform: 'TEAMS', tenantId: tenantOf(a), userId: userIdOf(a) },
-      data: { unreachableAt: new Date(), unreachableReason: reason },
-    });
+    await this.identities.markUnreachable('TEAMS', tenantOf(a), userIdOf(a), reason);
   }
 }

@@ -24,10 +24,10 @@ export function createTeamsChannel(config: Config, deps: ChannelDeps): Channel {
     );
   }
   const adapter = new TeamsCloudAdapter(createAuthentication(settings), logger);
-  const people = new TeamsPeople(deps.db, logger);
+  const people = new TeamsPeople(deps.identities, logger);
   const turns = new TeamsTurns({ bot: deps.bot, people, logger, metrics: deps.metrics, defaultLocale: config.defaultLocale });
   const app = createTeamsApplication(turns);
-  const processed = new ProcessedActivities(deps.db);
+  const processed = new ProcessedActivities(deps.processedEvents);
 
   const logic = async (context: TurnContext) => {
     if (await processed.seenBefore(context.activity)) {

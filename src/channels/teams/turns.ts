@@ -5,7 +5,7 @@ import { translator } from '../../core/i18n/index.js';
 import { message, type Locale, type Message, type Reply } from '../../core/messages.js';
 import { toLocale, type Actor } from '../../core/people/person.js';
 import type { Logger } from '../../core/ports.js';
-import type { Metrics } from '../../server/metrics.js';
+import type { Metrics } from '../../metrics.js';
 import { toActivity } from './cards/activity.js';
 import { CARD_CONTENT_TYPE, renderCard, type AdaptiveCard } from './cards/card.js';
 import { actionInput } from './cards/form.js';

@@ -12,4 +12,6 @@ export interface DownloadRepository {
   create(file: DownloadFile): Promise<string>;
   /** The file, once: taking it deletes it. Null for unknown, used or expired tokens. */
   take(token: string, now: Date): Promise<Omit<DownloadFile, 'expiresAt'> | null>;
+  /** Forgets the files whose link ran out unused. */
+  pruneExpired(now: Date): Promise<void>;
 }

@@ -12,6 +12,8 @@ export interface BarChart {
 /** Stores a chart image where chat platforms can fetch it; returns the path under the public URL. */
 export interface ChartStore {
   publish(chart: BarChart, ownerId: string, now: Date): Promise<string>;
+  /** The chart as PNG behind its unguessable token, while it has not expired. */
+  get(token: string, now: Date): Promise<Uint8Array | null>;
 }
 
 const short = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}.` : s);

@@ -27,4 +27,8 @@ export class PrismaDownloadRepository implements DownloadRepository {
     if (!row || row.expiresAt.getTime() <= now.getTime()) return null;
     return { personId: row.personId, filename: row.filename, mimeType: row.mimeType, content: new Uint8Array(row.content) };
   }
+
+  async pruneExpired(now: Date) {
+    await this.db.download.deleteMany({ where: { expiresAt: { lt: now } } });
+  }
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dedupKey, INTERACTION_WINDOW_MS } from '../../../src/channels/slack/middleware/dedup.js';
-import { ProcessedEvents } from '../../../src/channels/slack/processed-events.js';
+import { SlackDedup } from '../../../src/channels/slack/processed-events.js';
+import { PrismaProcessedEvents } from '../../../src/db/dedup/processed-events.js';
 import type { Database } from '../../../src/db/database.js';
 import { createLogger } from '../../../src/logger.js';
 import { BACKENDS, testDatabase } from '../../support/db.js';
@@ -20,10 +21,10 @@ describe('dedup keys', () => {
 
 describe.each(BACKENDS)('ProcessedEvents on %s', (backend) => {
   let db: Database;
-  let store: ProcessedEvents;
+  let store: SlackDedup;
   beforeAll(async () => {
     db = await testDatabase(backend);
-    store = new ProcessedEvents(db.prisma, createLogger('silent'));
+    store = new SlackDedup(new PrismaProcessedEvents(db.prisma), createLogger('silent'));
   });
   afterAll(async () => db?.close());
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import type { Logger } from '../../../core/ports.js';
-import type { ProcessedEvents } from '../processed-events.js';
+import type { SlackDedup } from '../processed-events.js';
 
 export const DEDUP_PREFIX = 'slack.';
 export const INTERACTION_WINDOW_MS = 5 * 60 * 1000;
@@ -25,7 +25,7 @@ export function dedupKey(body: unknown): { source: string; id: string; forgetAft
   };
 }
 
-export function dedup(store: ProcessedEvents, logger: Logger): Middleware<AnyMiddlewareArgs> {
+export function dedup(store: SlackDedup, logger: Logger): Middleware<AnyMiddlewareArgs> {
   return async ({ body, next, context }) => {
     const key = dedupKey(body);
     if (key && !(await store.firstTime(key.source, key.id, key.forgetAfterMs))) {

@@ -1,10 +1,11 @@
 import { translator } from '../../../core/i18n/index.js';
 import type { Block, Button, Locale, Message } from '../../../core/messages.js';
+import type { CardElement } from './card-element.js';
 import { formElement } from './form.js';
 
-/** Loosely typed Adaptive Card JSON: the `adaptivecards` library validates the shape in the tests. */
-export type CardElement = Record<string, unknown>;
+export type { CardElement } from './card-element.js';
 
+/** Loosely typed Adaptive Card JSON: the `adaptivecards` library validates the shape in the tests. */
 export interface AdaptiveCard {
   type: 'AdaptiveCard';
   $schema: string;

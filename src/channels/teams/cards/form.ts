@@ -1,7 +1,7 @@
-import type { ActionInput } from '../../../core/chat/bot.js';
+import type { ActionInput } from '../../../core/feature.js';
 import type { Translate } from '../../../core/i18n/index.js';
 import type { Form, FormField } from '../../../core/messages.js';
-import type { CardElement } from './card.js';
+import type { CardElement } from './card-element.js';
 
 /**
  * Keys of an Action.Execute `data` object that are ours. Teams merges the card's input values into the same

@@ -1,11 +1,11 @@
-import { openRepositories } from '../../../../src/db/index.js';
+import { openRepositories, PrismaChannelIdentities, PrismaProcessedEvents } from '../../../../src/db/index.js';
 import { seedDemo } from '../../../../src/admin/seed-demo.js';
 import { createCore, type Core } from '../../../../src/app.js';
 import { createSlackChannel, type SlackChannel } from '../../../../src/channels/slack/slack-channel.js';
 import type { Database } from '../../../../src/db/database.js';
 import { createLogger } from '../../../../src/logger.js';
 import { HttpServer } from '../../../../src/server/http-server.js';
-import { createMetrics } from '../../../../src/server/metrics.js';
+import { createMetrics } from '../../../../src/metrics.js';
 import { testPglite } from '../../../support/db.js';
 import { eventually, FakeSlack } from './fake-slack.js';
 import { SECRET } from './slack-requests.js';
@@ -42,7 +42,7 @@ export async function startHarness(mode: 'http' | 'socket' = 'http'): Promise<Ha
   const core = createCore(openRepositories(db), { timezone: 'Europe/Amsterdam', defaultLocale: 'nl', adminUsers: ['slack:UADMIN001'], publicUrl: 'http://127.0.0.1:3978' }, logger);
   const channel = createSlackChannel(
     { mode, botToken: 'xoxb-test', signingSecret: SECRET, apiUrl: fake.apiUrl, ...(mode === 'socket' ? { appToken: 'xapp-test' } : {}) },
-    { bot: core.bot, db, logger, metrics },
+    { bot: core.bot, identities: new PrismaChannelIdentities(db.prisma), processedEvents: new PrismaProcessedEvents(db.prisma), logger, metrics },
     { defaultLocale: 'nl' },
   );
   const server = new HttpServer(logger, metrics);

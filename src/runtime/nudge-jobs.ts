@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Core } from '../app.js';
 import { NudgeService, nudgeSettings } from '../core/nudges/nudge-service.js';
-import type { Database } from '../db/database.js';
-import { CampaignRunner } from './campaign-runner.js';
-import { Scheduler, type Job } from './scheduler.js';
+import { PrismaFireClaims, type Database } from '../db/index.js';
+import { CampaignRunner } from '../schedule/campaign-runner.js';
+import { Scheduler, type Job } from '../schedule/scheduler.js';
 
 /**
  * Campaign fires and the weekly team-leader digest; each only plans outbox rows. Old ScheduleRun rows (the claims
@@ -13,7 +13,7 @@ export function nudgeJobs(core: Core, db: Database): Job[] {
   const { ctx } = core;
   const service = new NudgeService(ctx);
   // Campaign fires are claimed through a scheduler of their own (same table, same rules as every job).
-  const claims = new Scheduler(db.prisma, ctx.logger.child({ component: 'campaigns' }), {
+  const claims = new Scheduler(new PrismaFireClaims(db.prisma), ctx.logger.child({ component: 'campaigns' }), {
     timezone: ctx.settings.timezone,
     runnerId: `campaigns:${randomUUID()}`,
   });

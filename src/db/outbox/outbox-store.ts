@@ -1,29 +1,7 @@
-import type { Prisma } from '../db/database.js';
-import type { Platform } from '../core/ports.js';
-import { channelRecipient, recipientOf, type Recipient, type RecipientColumns } from './recipient.js';
-
-export interface ClaimedMessage {
-  id: bigint;
-  idempotencyKey: string;
-  kind: string;
-  personId: string | null;
-  platform: Platform;
-  tenantId: string;
-  broadcastId: string | null;
-  payload: Record<string, unknown>;
-  attempts: number;
-  /** The person and their identity on the row's platform, read by the claim itself; null when there is none. */
-  recipient: Recipient | null;
-}
-
-type ClaimRow = Omit<ClaimedMessage, 'recipient'> & RecipientColumns;
-
-/** How many workers hold rows of each platform bucket right now: they share that bucket's rate. */
-export interface BucketShare {
-  platform: Platform;
-  tenantId: string;
-  workers: number;
-}
+import type { Platform } from '../../core/ports.js';
+import type { BucketShare, ClaimedMessage, OutboxQueue } from '../../delivery/outbox-queue.js';
+import { channelRecipient, recipientOf, type RecipientColumns } from '../../delivery/recipient.js';
+import type { Prisma } from '../database.js';
 
 // Expired leases first (their worker died), then due rows in the order they became due. Ordering by
 // "nextAttemptAt" alone lets the (status, nextAttemptAt) index deliver rows in order and stop at LIMIT: a tie-break
@@ -67,7 +45,9 @@ SELECT c.id, c."idempotencyKey", c.kind, c."personId", c.platform::text AS platf
  * replicas share the rows and each row has one owner at a time; a row whose lease ran out (its worker died) is
  * claimable again. Every state change checks the lease holder, so a worker that lost its lease changes nothing.
  */
-export class OutboxStore {
+type ClaimRow = Omit<ClaimedMessage, 'recipient'> & RecipientColumns;
+
+export class OutboxStore implements OutboxQueue {
   constructor(
     private readonly db: Prisma,
     private readonly defaultLocale: 'nl' | 'en' = 'nl',
@@ -147,6 +127,14 @@ export class OutboxStore {
       status,
       reason.slice(0, 1000),
     );
+  }
+
+  async keepConversation(identityId: string, conversationRef: unknown) {
+    await this.db.channelIdentity.update({ where: { id: identityId }, data: { conversationRef: conversationRef as object } });
+  }
+
+  async markUnreachable(identityId: string, reason: string) {
+    await this.db.channelIdentity.update({ where: { id: identityId }, data: { unreachableAt: new Date(), unreachableReason: reason.slice(0, 500) } });
   }
 
   /** Workers holding live leases per bucket; few rows are SENDING at any time, so this is cheap. */

@@ -1,15 +1,16 @@
 import { DEFAULT_RETENTION, enforceRetention, type RetentionPolicy } from '../admin/retention.js';
 import type { Core } from '../app.js';
 import { PromptPlanner } from '../core/reflection/prompt-planner.js';
-import type { Database } from '../db/database.js';
+import { PrismaProcessedEvents, type Database } from '../db/index.js';
 import { nudgeJobs } from './nudge-jobs.js';
-import type { Job } from './scheduler.js';
+import type { Job } from '../schedule/scheduler.js';
 
 /**
  * Every scheduled job of the bot. Features add theirs here; each job only enqueues work (outbox rows,
  * status changes) and finishes quickly.
  */
 export function createJobs(core: Core, db: Database, retention: RetentionPolicy = DEFAULT_RETENTION): Job[] {
+  const processedEvents = new PrismaProcessedEvents(db.prisma);
   const jobs: Job[] = [
     {
       name: 'housekeeping.retention',
@@ -25,8 +26,8 @@ export function createJobs(core: Core, db: Database, retention: RetentionPolicy 
       cron: '17 3 * * *',
       // Dedup ids only need to outlive the platforms' retry windows (Slack retries within minutes).
       run: async (fireAt) => {
-        await db.prisma.processedEvent.deleteMany({ where: { receivedAt: { lt: new Date(fireAt.getTime() - 7 * 86_400_000) } } });
-        await db.prisma.download.deleteMany({ where: { expiresAt: { lt: fireAt } } });
+        await processedEvents.prune(new Date(fireAt.getTime() - 7 * 86_400_000));
+        await core.ctx.downloads.pruneExpired(fireAt);
       },
     },
     {
