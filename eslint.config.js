@@ -16,6 +16,7 @@ export default tseslint.config(
       'no-empty': ['error', { allowEmptyCatch: false }],
     },
   },
+  { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } } },
   {
     // The dependency rule: the core is platform-neutral. No chat SDK, no Prisma, no scheduler, no HTTP.
     files: ['src/core/**/*.ts'],
