@@ -1,7 +1,7 @@
 import cron from 'node-cron';
-import { audit } from '../admin/audit.js';
-import { CampaignFileError, importCampaigns } from '../admin/import-campaigns.js';
-import { formatReport } from '../admin/import-report.js';
+import { audit } from '../core/audit/audit.js';
+import { CampaignFileError, importCampaigns } from '../core/nudges/import-campaigns.js';
+import { formatReport } from '../core/import/import-report.js';
 import { buildReport } from '../core/nudges/report.js';
 import { reportCsv, reportText } from '../core/nudges/report-format.js';
 import { DIMENSIONS, type Dimension } from '../core/nudges/report-repository.js';

@@ -1,5 +1,5 @@
-import { auditJsonLines, BadAuditQueryError, formatAudit, listAudit, parseLimit, parseSince } from '../admin/audit-log.js';
-import { PrivacyRequests } from '../admin/privacy-requests.js';
+import { auditJsonLines, BadAuditQueryError, formatAudit, listAudit, parseLimit, parseSince } from '../core/audit/audit-log.js';
+import { PrivacyRequests } from '../core/privacy/privacy-requests.js';
 import type { CliDeps, CliIo } from './commands.js';
 
 export const PRIVACY_HELP = `  privacy export <person> [--format json|md] [--out file]

@@ -1,4 +1,4 @@
-import { DEFAULT_RETENTION, enforceRetention, type RetentionPolicy } from '../admin/retention.js';
+import { DEFAULT_RETENTION, enforceRetention, type RetentionPolicy } from '../core/privacy/retention.js';
 import type { Core } from '../app.js';
 import { PromptPlanner } from '../core/reflection/prompt-planner.js';
 import type { Database } from '../db/database.js';

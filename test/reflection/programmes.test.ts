@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CsvFileError } from '../../src/admin/csv.js';
-import { importProgrammes } from '../../src/admin/import-programmes.js';
-import { importPrompts } from '../../src/admin/import-prompts.js';
+import { CsvFileError } from '../../src/core/import/csv.js';
+import { importProgrammes } from '../../src/core/reflection/import-programmes.js';
+import { importPrompts } from '../../src/core/reflection/import-prompts.js';
 import { runCommand } from '../../src/cli/commands.js';
 import type { Database } from '../../src/db/database.js';
 import { BACKENDS, testDatabase } from '../support/db.js';

@@ -1,4 +1,4 @@
-import { loadPromptLibrary } from '../../src/admin/prompt-library.js';
+import { loadPromptLibrary } from '../../src/core/reflection/prompt-library.js';
 import type { Message, Reply } from '../../src/core/messages.js';
 import type { Database } from '../../src/db/database.js';
 import { drainConsoleInbox } from '../../src/delivery/console-inbox.js';

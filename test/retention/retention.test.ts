@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_RETENTION, enforceRetention, type RetentionPolicy } from '../../src/admin/retention.js';
+import { DEFAULT_RETENTION, enforceRetention, type RetentionPolicy } from '../../src/core/privacy/retention.js';
 import type { Database } from '../../src/db/database.js';
 import { createJobs } from '../../src/schedule/jobs.js';
 import { aPerson, FixedClock, testCore } from '../support/builders.js';

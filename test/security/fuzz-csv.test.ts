@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CsvFileError } from '../../src/admin/csv.js';
-import { importKlussen } from '../../src/admin/import-klussen.js';
-import { importPeople } from '../../src/admin/import-people.js';
-import { importWorkshops } from '../../src/admin/import-workshops.js';
+import { CsvFileError } from '../../src/core/import/csv.js';
+import { importKlussen } from '../../src/core/klussen/import-klussen.js';
+import { importPeople } from '../../src/core/people/import-people.js';
+import { importWorkshops } from '../../src/core/workshops/import-workshops.js';
 import type { Database } from '../../src/db/database.js';
 import { aPerson } from '../support/builders.js';
 import { testPglite } from '../support/db.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../src/admin/seed-demo.js';
+import { seedDemo } from '../../src/core/demo/seed-demo.js';
 import type { SlackChannel } from '../../src/channels/slack/slack-channel.js';
 import { createLogger, loggableError } from '../../src/logger.js';
 import { eventually, FakeSlack } from '../channels/slack/support/fake-slack.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../../src/admin/seed-demo.js';
+import { seedDemo } from '../../../src/core/demo/seed-demo.js';
 import { loadConfig } from '../../../src/config.js';
 import { createLogger } from '../../../src/logger.js';
 import { startVliegwiel, type Running } from '../../../src/runtime/start.js';

@@ -1,4 +1,4 @@
-import { seedDemo } from '../../../../src/admin/seed-demo.js';
+import { seedDemo } from '../../../../src/core/demo/seed-demo.js';
 import { createCore, type Core } from '../../../../src/app.js';
 import { createSlackChannel, type SlackChannel } from '../../../../src/channels/slack/slack-channel.js';
 import type { Database } from '../../../../src/db/database.js';

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { Prisma } from '../db/database.js';
-import { applyWorkshopChange } from '../db/workshops/workshop-changes.js';
-import { include, toWorkshop } from '../db/workshops/workshops.js';
-import { parseCsv } from './csv.js';
-import { keyColumn, listOf, required, sameValues, text, validateRows, type ImportReport } from './import-report.js';
-import { ensureOrganizations } from './organizations.js';
-import { parseDateTime } from '../core/time.js';
+import type { Prisma } from '../../db/database.js';
+import { applyWorkshopChange } from '../../db/workshops/workshop-changes.js';
+import { include, toWorkshop } from '../../db/workshops/workshops.js';
+import { parseCsv } from '../import/csv.js';
+import { keyColumn, listOf, required, sameValues, text, validateRows, type ImportReport } from '../import/import-report.js';
+import { ensureOrganizations } from '../organizations/organizations.js';
+import { parseDateTime } from '../time.js';
 
 export const WORKSHOP_COLUMNS = ['key', 'title', 'description', 'starts_at', 'ends_at', 'location', 'capacity', 'organization', 'tags'] as const;
 

@@ -1,4 +1,4 @@
-import type { Prisma } from '../db/database.js';
+import type { Prisma } from '../../db/database.js';
 
 /** One line in the audit log: who did what to what. Details hold ids and counts, not personal data. */
 export async function audit(db: Prisma, entry: { actor: string; actorId?: string; action: string; subject?: string; details?: object }) {

@@ -1,5 +1,5 @@
-import type { Prisma } from '../db/database.js';
-import { audit } from './audit.js';
+import type { Prisma } from '../../db/database.js';
+import { audit } from '../audit/audit.js';
 
 /**
  * How long each kind of data is kept (0 = keep forever). Defaults are documented in README ("Retention") and

@@ -1,5 +1,5 @@
-import type { Role } from '../core/people/person.js';
-import type { Prisma } from '../db/database.js';
+import type { Role } from './person.js';
+import type { Prisma } from '../../db/database.js';
 
 export class UnknownPersonError extends Error {}
 

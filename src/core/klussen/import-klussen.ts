@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { normaliseSkill } from '../core/people/person.js';
-import type { Prisma } from '../db/database.js';
-import { CsvFileError, parseCsv } from './csv.js';
-import { keyColumn, listOf, required, sameValues, text, validateRows, type ImportReport } from './import-report.js';
-import { ensureOrganizations } from './organizations.js';
-import { parseDate } from '../core/time.js';
+import { normaliseSkill } from '../people/person.js';
+import type { Prisma } from '../../db/database.js';
+import { CsvFileError, parseCsv } from '../import/csv.js';
+import { keyColumn, listOf, required, sameValues, text, validateRows, type ImportReport } from '../import/import-report.js';
+import { ensureOrganizations } from '../organizations/organizations.js';
+import { parseDate } from '../time.js';
 
 export const KLUS_COLUMNS = ['key', 'title', 'description', 'skills', 'hours', 'starts_on', 'ends_on', 'organization', 'owner_email'] as const;
 

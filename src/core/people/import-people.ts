@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { normaliseEmail, normaliseSkill } from '../core/people/person.js';
-import type { Prisma } from '../db/database.js';
-import { parseCsv } from './csv.js';
-import { ensureOrganizations } from './organizations.js';
-import { listOf, required, sameValues, text, validateRows, type ImportReport } from './import-report.js';
+import { normaliseEmail, normaliseSkill } from './person.js';
+import type { Prisma } from '../../db/database.js';
+import { parseCsv } from '../import/csv.js';
+import { ensureOrganizations } from '../organizations/organizations.js';
+import { listOf, required, sameValues, text, validateRows, type ImportReport } from '../import/import-report.js';
 
 export const PEOPLE_COLUMNS = [
   'platform',

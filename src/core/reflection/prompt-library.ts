@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import type { Prisma } from '../db/database.js';
+import type { Prisma } from '../../db/database.js';
 
-const LIBRARY_DIR = path.resolve(import.meta.dirname, '..', '..', 'src', 'core', 'reflection');
+const LIBRARY_DIR = path.resolve(import.meta.dirname, '..', '..', '..', 'src', 'core', 'reflection');
 
 const bilingual = z.object({ nl: z.string().min(1), en: z.string().min(1) });
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { Prisma } from '../db/database.js';
-import { CsvFileError, parseCsv, type RowError } from './csv.js';
-import { required, sameValues, text, validateRows, type ImportReport } from './import-report.js';
+import type { Prisma } from '../../db/database.js';
+import { CsvFileError, parseCsv, type RowError } from '../import/csv.js';
+import { required, sameValues, text, validateRows, type ImportReport } from '../import/import-report.js';
 
 export const PROGRAMME_COLUMNS = [
   'programme',

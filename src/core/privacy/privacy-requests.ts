@@ -1,11 +1,11 @@
-import { createCore } from '../app.js';
-import type { Clock } from '../core/ports.js';
-import { PrivacyService } from '../core/privacy/privacy-service.js';
-import type { PrivacyRequester } from '../core/privacy/privacy-repository.js';
-import { toLocale, type Actor } from '../core/people/person.js';
-import type { Database } from '../db/database.js';
-import { createLogger } from '../logger.js';
-import { findPersonId, UnknownPersonError } from './roles.js';
+import { createCore } from '../../app.js';
+import type { Clock } from '../ports.js';
+import { PrivacyService } from './privacy-service.js';
+import type { PrivacyRequester } from './privacy-repository.js';
+import { toLocale, type Actor } from '../people/person.js';
+import type { Database } from '../../db/database.js';
+import { createLogger } from '../../logger.js';
+import { findPersonId, UnknownPersonError } from '../people/roles.js';
 
 /** HR acts through the CLI on the person's request; the audit log says so (and never who the person is by name). */
 const HR_VIA_CLI: PrivacyRequester = { actor: 'cli', actorId: null, via: 'cli' };

@@ -1,4 +1,4 @@
-import type { Prisma } from '../db/database.js';
+import type { Prisma } from '../../db/database.js';
 
 type Tx = Parameters<Parameters<Prisma['$transaction']>[0]>[0];
 

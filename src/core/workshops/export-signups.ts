@@ -1,5 +1,5 @@
-import { formatDateTime } from '../core/format.js';
-import type { Prisma } from '../db/database.js';
+import { formatDateTime } from '../format.js';
+import type { Prisma } from '../../db/database.js';
 
 const cell = (v: string | number | null | undefined) => {
   const s = v === null || v === undefined ? '' : String(v);

@@ -1,11 +1,11 @@
 import cron from 'node-cron';
 import { z } from 'zod';
-import { NUDGE_ACTIONS, targetSchema, variantText } from '../core/nudges/campaign.js';
-import { checkB1 } from '../core/language/b1.js';
-import { parseDateTime, startOfLocalDay } from '../core/time.js';
-import { parseHours } from '../core/nudges/window.js';
-import type { Prisma } from '../db/database.js';
-import type { ImportReport } from './import-report.js';
+import { NUDGE_ACTIONS, targetSchema, variantText } from './campaign.js';
+import { checkB1 } from '../language/b1.js';
+import { parseDateTime, startOfLocalDay } from '../time.js';
+import { parseHours } from './window.js';
+import type { Prisma } from '../../db/database.js';
+import type { ImportReport } from '../import/import-report.js';
 
 /** A campaign file that cannot be stored; every problem is listed, by campaign and field. */
 export class CampaignFileError extends Error {

@@ -1,15 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Prisma } from '../db/database.js';
-import { parseCsv } from './csv.js';
-import { importKlussen } from './import-klussen.js';
-import { importPeople } from './import-people.js';
-import { formatReport } from './import-report.js';
-import { importWorkshops } from './import-workshops.js';
-import { slug } from './organizations.js';
-import { loadPromptLibrary } from './prompt-library.js';
+import type { Prisma } from '../../db/database.js';
+import { parseCsv } from '../import/csv.js';
+import { importKlussen } from '../klussen/import-klussen.js';
+import { importPeople } from '../people/import-people.js';
+import { formatReport } from '../import/import-report.js';
+import { importWorkshops } from '../workshops/import-workshops.js';
+import { slug } from '../organizations/organizations.js';
+import { loadPromptLibrary } from '../reflection/prompt-library.js';
 
-const DEMO_DIR = path.resolve(import.meta.dirname, '..', '..', 'seed', 'demo');
+const DEMO_DIR = path.resolve(import.meta.dirname, '..', '..', '..', 'seed', 'demo');
 const WEEK = 7 * 24 * 3600_000;
 const REGION = { key: 'demo', name: 'Regio Lingewaard-Drecht' };
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { THEMES } from '../core/reflection/prompt.js';
-import type { Prisma } from '../db/database.js';
-import { CsvFileError, parseCsv } from './csv.js';
-import { listOf, required, sameValues, text, validateRows, type ImportReport } from './import-report.js';
+import { THEMES } from './prompt.js';
+import type { Prisma } from '../../db/database.js';
+import { CsvFileError, parseCsv } from '../import/csv.js';
+import { listOf, required, sameValues, text, validateRows, type ImportReport } from '../import/import-report.js';
 
 export const PROMPT_COLUMNS = ['key', 'kind', 'theme', 'audiences', 'text_nl', 'text_en', 'follow_up_nl', 'follow_up_en', 'active'] as const;
 
