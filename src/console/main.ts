@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from '../config.js';
 import type { Message } from '../core/messages.js';
 import { openDatabase, type Database } from '../db/database.js';
 import { createLogger } from '../logger.js';
+import { consoleDeps } from '../runtime/admin-deps.js';
 import { acquireLock, DataDirBusyError } from '../runtime/instance-lock.js';
 import { LocalBridge } from '../runtime/local-bridge.js';
 import { consoleTurn, type ChatInput, type ChatResult } from './console-turn.js';
@@ -54,7 +55,8 @@ async function main() {
       coreSettings(config, config.publicUrl ?? `http://127.0.0.1:${config.port}`),
       createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel),
     );
-    turn = (input) => consoleTurn(core, db, as, input);
+    const deps = consoleDeps(core, db);
+    turn = (input) => consoleTurn(deps, as, input);
     close = async () => {
       await db.close();
       await lock?.release();

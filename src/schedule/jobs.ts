@@ -1,4 +1,5 @@
 import { DEFAULT_RETENTION, enforceRetention, type RetentionPolicy } from '../core/privacy/retention.js';
+import { adminPorts } from '../db/admin-store.js';
 import type { Core } from '../app.js';
 import { PromptPlanner } from '../core/reflection/prompt-planner.js';
 import type { Database } from '../db/database.js';
@@ -16,7 +17,7 @@ export function createJobs(core: Core, db: Database, retention: RetentionPolicy 
       cron: '41 3 * * *',
       // Each kind of data is kept as long as RETENTION_* says (README "Retention"); counts go to the audit log.
       run: async (fireAt) => {
-        const report = await enforceRetention(db.prisma, retention, fireAt);
+        const report = await enforceRetention(adminPorts(db.prisma), retention, fireAt);
         core.ctx.logger.info('retention enforced', { ...report });
       },
     },

@@ -1,13 +1,17 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Prisma } from '../../db/database.js';
 import { parseCsv } from '../import/csv.js';
 import { importKlussen } from '../klussen/import-klussen.js';
 import { importPeople } from '../people/import-people.js';
 import { formatReport } from '../import/import-report.js';
 import { importWorkshops } from '../workshops/import-workshops.js';
 import { slug } from '../organizations/organizations.js';
+import type { KlusImportRepository } from '../klussen/klus-import-repository.js';
+import type { PeopleAdminRepository } from '../people/people-admin-repository.js';
 import { loadPromptLibrary } from '../reflection/prompt-library.js';
+import type { PromptLibraryRepository } from '../reflection/prompt-library-repository.js';
+import type { WorkshopFilesRepository } from '../workshops/workshop-files-repository.js';
+import type { DemoRepository } from './demo-repository.js';
 
 const DEMO_DIR = path.resolve(import.meta.dirname, '..', '..', '..', 'seed', 'demo');
 const WEEK = 7 * 24 * 3600_000;
@@ -30,49 +34,33 @@ export function shiftIntoFuture(csv: string, now: Date): string {
   });
 }
 
-export async function seedDemo(db: Prisma, opts: { timezone: string; now: Date }): Promise<string[]> {
+export interface SeedDemoPorts {
+  people: PeopleAdminRepository;
+  workshopFiles: WorkshopFilesRepository;
+  klusImport: KlusImportRepository;
+  promptLibrary: PromptLibraryRepository;
+  demo: DemoRepository;
+}
+
+export async function seedDemo(ports: SeedDemoPorts, opts: { timezone: string; now: Date }): Promise<string[]> {
   const read = (name: string) => readFile(path.join(DEMO_DIR, name), 'utf8');
   const out: string[] = [];
-  out.push(formatReport(await importPeople(db, await read('people.csv'))));
+  out.push(formatReport(await importPeople(ports.people, await read('people.csv'))));
 
   const managers = parseCsv(await read('managers.csv'), ['email', 'manager_email']);
-  for (const { values } of managers) {
-    const manager = await db.person.findUnique({ where: { email: values.manager_email!.toLowerCase() } });
-    if (!manager) continue;
-    await db.person.updateMany({
-      where: { email: values.email!.toLowerCase(), OR: [{ managerId: null }, { managerId: { not: manager.id } }] },
-      data: { managerId: manager.id },
-    });
-  }
+  for (const { values } of managers) await ports.demo.setManager(values.email!.toLowerCase(), values.manager_email!.toLowerCase());
 
   const workshopsCsv = shiftIntoFuture(await read('workshops.csv'), opts.now);
-  out.push(formatReport(await importWorkshops(db, workshopsCsv, { timezone: opts.timezone })));
-  out.push(formatReport(await importKlussen(db, await read('klussen.csv'))));
+  out.push(formatReport(await importWorkshops(ports.workshopFiles, workshopsCsv, { timezone: opts.timezone })));
+  out.push(formatReport(await importKlussen(ports.klusImport, await read('klussen.csv'))));
 
-  const region = await db.region.upsert({ where: { key: REGION.key }, create: REGION, update: {} });
   const people = parseCsv(await read('people.csv'), ['platform', 'platform_user_id', 'email', 'name', 'organization', 'department', 'education_level', 'role', 'locale', 'skills']);
   const orgKeys = [...new Set(people.map((p) => slug(p.values.organization ?? '')).filter(Boolean))];
-  await db.organization.updateMany({ where: { key: { in: orgKeys }, regionId: null }, data: { regionId: region.id } });
+  const region = await ports.demo.placeInRegion(REGION, orgKeys);
 
-  const workshops = await db.workshop.findMany({ where: { key: { startsWith: 'miw-' } }, orderBy: { startsAt: 'asc' } });
-  if (workshops.length) {
-    const startsOn = new Date(workshops[0]!.startsAt.toISOString().slice(0, 10));
-    const endsOn = new Date(workshops[workshops.length - 1]!.startsAt.toISOString().slice(0, 10));
-    const key = `miw-${startsOn.getUTCFullYear()}`;
-    const week = await db.learningWeek.upsert({
-      where: { key },
-      create: { key, name: `Meester in je Werk-week ${startsOn.getUTCFullYear()}`, startsOn, endsOn, regionId: region.id },
-      update: { startsOn, endsOn },
-    });
-    const orgs = await db.organization.findMany({ where: { key: { in: orgKeys } }, select: { id: true } });
-    await db.learningWeekOrganization.createMany({
-      data: orgs.map((o) => ({ learningWeekId: week.id, organizationId: o.id })),
-      skipDuplicates: true,
-    });
-    await db.workshop.updateMany({ where: { id: { in: workshops.map((w) => w.id) }, learningWeekId: null }, data: { learningWeekId: week.id } });
-    out.push(`learning week: ${week.name}`);
-  }
-  const lib = await loadPromptLibrary(db);
+  const week = await ports.demo.planLearningWeek(region.id, orgKeys, 'miw-');
+  if (week) out.push(`learning week: ${week}`);
+  const lib = await loadPromptLibrary(ports.promptLibrary);
   out.push(`prompt library: ${lib.prompts} prompts, ${lib.programmes} programmes`);
   return out;
 }

@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { normaliseSkill } from '../people/person.js';
-import type { Prisma } from '../../db/database.js';
 import { CsvFileError, parseCsv } from '../import/csv.js';
-import { keyColumn, listOf, required, sameValues, text, validateRows, type ImportReport } from '../import/import-report.js';
-import { ensureOrganizations } from '../organizations/organizations.js';
+import { keyColumn, listOf, required, text, validateRows, type ImportReport } from '../import/import-report.js';
 import { parseDate } from '../time.js';
+import type { KlusImportRepository } from './klus-import-repository.js';
 
 export const KLUS_COLUMNS = ['key', 'title', 'description', 'skills', 'hours', 'starts_on', 'ends_on', 'organization', 'owner_email'] as const;
 
@@ -34,46 +33,27 @@ const row = z
   })
   .refine((r) => !r.starts_on || !r.ends_on || r.ends_on >= r.starts_on, { message: 'ends_on must not be before starts_on', path: ['ends_on'] });
 
-export async function importKlussen(db: Prisma, file: Buffer | string): Promise<ImportReport> {
+export async function importKlussen(klussen: KlusImportRepository, file: Buffer | string): Promise<ImportReport> {
   const rows = validateRows(parseCsv(file, KLUS_COLUMNS), row, (r) => r.key);
-  const owners = await db.person.findMany({
-    where: { email: { in: rows.map((r) => r.value.owner_email) }, erasedAt: null },
-    select: { id: true, email: true },
-  });
-  const ownerBy = new Map(owners.map((o) => [o.email!, o.id]));
+  const ownerBy = await klussen.ownerIds(rows.map((r) => r.value.owner_email));
   const unknown = rows.filter((r) => !ownerBy.has(r.value.owner_email));
   if (unknown.length) {
     throw new CsvFileError(
       unknown.map((r) => ({ line: r.line, message: `owner_email ${r.value.owner_email} is not a known person (import people first)` })),
     );
   }
-  const report: ImportReport = { kind: 'klussen', created: 0, updated: 0, unchanged: 0 };
-  await db.$transaction(
-    async (tx) => {
-      const orgs = await ensureOrganizations(tx, rows.map((r) => r.value.organization));
-      for (const { value: r } of rows) {
-        const wanted = {
-          title: r.title,
-          description: r.description,
-          skills: r.skills,
-          hoursPerWeek: r.hours,
-          startsOn: r.starts_on,
-          endsOn: r.ends_on,
-          organizationId: r.organization ? orgs.get(r.organization)! : null,
-          ownerId: ownerBy.get(r.owner_email)!,
-        };
-        const existing = await tx.klus.findUnique({ where: { key: r.key } });
-        if (!existing) {
-          await tx.klus.create({ data: { key: r.key, ...wanted, status: 'OPEN', publishedAt: new Date() } });
-          report.created++;
-        } else if (sameValues(existing, wanted)) report.unchanged++;
-        else {
-          await tx.klus.update({ where: { id: existing.id }, data: wanted });
-          report.updated++;
-        }
-      }
-    },
-    { timeout: 120_000, maxWait: 30_000 },
+  const counts = await klussen.importKlussen(
+    rows.map(({ value: r }) => ({
+      key: r.key,
+      title: r.title,
+      description: r.description,
+      skills: r.skills,
+      hoursPerWeek: r.hours,
+      startsOn: r.starts_on,
+      endsOn: r.ends_on,
+      organization: r.organization,
+      ownerId: ownerBy.get(r.owner_email)!,
+    })),
   );
-  return report;
+  return { kind: 'klussen', ...counts };
 }

@@ -1,25 +1,25 @@
+import type { PeopleAdminRepository } from './people-admin-repository.js';
 import type { Role } from './person.js';
-import type { Prisma } from '../../db/database.js';
 
 export class UnknownPersonError extends Error {}
 
 /** A person by e-mail, or by chat identity as `slack:U123` / `teams:<aadObjectId>`. */
-export async function findPersonId(db: Prisma, who: string): Promise<string> {
+export async function findPersonId(people: PeopleAdminRepository, who: string): Promise<string> {
   const m = /^(slack|teams):(.+)$/i.exec(who.trim());
   if (m) {
-    const identity = await db.channelIdentity.findFirst({ where: { platform: m[1]!.toUpperCase() as 'SLACK' | 'TEAMS', userId: m[2]! } });
-    if (identity) return identity.personId;
+    const id = await people.personIdByChannel(m[1]!.toUpperCase() as 'SLACK' | 'TEAMS', m[2]!);
+    if (id) return id;
   } else {
-    const p = await db.person.findUnique({ where: { email: who.trim().toLowerCase() } });
-    if (p && !p.erasedAt) return p.id;
+    const id = await people.personIdByEmail(who.trim().toLowerCase());
+    if (id) return id;
   }
   throw new UnknownPersonError(`No person ${who} (use an e-mail address or slack:<userId> / teams:<aadObjectId>)`);
 }
 
-export async function changeRole(db: Prisma, who: string, role: Role, grant: boolean): Promise<Role[]> {
-  const id = await findPersonId(db, who);
-  const person = await db.person.findUniqueOrThrow({ where: { id } });
-  const roles = grant ? [...new Set([...person.roles, role])] : person.roles.filter((r) => r !== role || r === 'EMPLOYEE');
-  if (roles.length !== person.roles.length) await db.person.update({ where: { id }, data: { roles } });
-  return roles as Role[];
+export async function changeRole(people: PeopleAdminRepository, who: string, role: Role, grant: boolean): Promise<Role[]> {
+  const id = await findPersonId(people, who);
+  const current = await people.roles(id);
+  const roles = grant ? [...new Set([...current, role])] : current.filter((r) => r !== role || r === 'EMPLOYEE');
+  if (roles.length !== current.length) await people.setRoles(id, roles);
+  return roles;
 }

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import type { Prisma } from '../../db/database.js';
+import type { PromptLibraryRepository } from './prompt-library-repository.js';
 
 const LIBRARY_DIR = path.resolve(import.meta.dirname, '..', '..', '..', 'src', 'core', 'reflection');
 
@@ -35,49 +35,34 @@ export async function readLibrary(dir = LIBRARY_DIR) {
 }
 
 /** Loads the shipped prompt library and programmes; existing keys are updated, HR's own prompts are left alone. */
-export async function loadPromptLibrary(db: Prisma): Promise<{ prompts: number; programmes: number }> {
+export async function loadPromptLibrary(library: PromptLibraryRepository): Promise<{ prompts: number; programmes: number }> {
   const { prompts, programmes } = await readLibrary();
-  await db.$transaction(
-    async (tx) => {
-      for (const p of prompts) {
-        const data = {
-          kind: p.kind === 'scenario' ? ('SCENARIO' as const) : ('REFLECTION' as const),
-          theme: p.theme,
-          audiences: p.audiences,
-          textNl: p.nl,
-          textEn: p.en,
-          followUpNl: p.followUp?.nl ?? null,
-          followUpEn: p.followUp?.en ?? null,
-        };
-        const existing = await tx.prompt.findUnique({ where: { key: p.key }, select: { source: true } });
-        if (!existing) await tx.prompt.create({ data: { key: p.key, ...data } });
-        else if (existing.source === 'library') await tx.prompt.update({ where: { key: p.key }, data });
-      }
-      const ids = new Map((await tx.prompt.findMany({ select: { id: true, key: true } })).map((p) => [p.key, p.id]));
-      for (const prog of programmes) {
-        const programme = await tx.programme.upsert({
-          where: { key: prog.key },
-          create: { key: prog.key, name: prog.name.nl, nameEn: prog.name.en, description: prog.description.nl, descriptionEn: prog.description.en },
-          update: { name: prog.name.nl, nameEn: prog.name.en, description: prog.description.nl, descriptionEn: prog.description.en },
-        });
-        for (const [i, step] of prog.steps.entries()) {
-          const data = {
-            phase: step.phase.nl,
-            phaseEn: step.phase.en,
-            titleNl: step.title.nl,
-            titleEn: step.title.en,
-            promptId: ids.get(step.promptKey) ?? null,
-            offsetDays: step.offsetDays,
-          };
-          await tx.programmeStep.upsert({
-            where: { programmeId_position: { programmeId: programme.id, position: i + 1 } },
-            create: { programmeId: programme.id, position: i + 1, ...data },
-            update: data,
-          });
-        }
-      }
-    },
-    { timeout: 120_000, maxWait: 30_000 },
+  await library.loadLibrary(
+    prompts.map((p) => ({
+      key: p.key,
+      kind: p.kind === 'scenario' ? ('SCENARIO' as const) : ('REFLECTION' as const),
+      theme: p.theme,
+      audiences: p.audiences,
+      textNl: p.nl,
+      textEn: p.en,
+      followUpNl: p.followUp?.nl ?? null,
+      followUpEn: p.followUp?.en ?? null,
+    })),
+    programmes.map((prog) => ({
+      key: prog.key,
+      name: prog.name.nl,
+      nameEn: prog.name.en,
+      description: prog.description.nl,
+      descriptionEn: prog.description.en,
+      steps: prog.steps.map((step) => ({
+        phase: step.phase.nl,
+        phaseEn: step.phase.en,
+        titleNl: step.title.nl,
+        titleEn: step.title.en,
+        promptKey: step.promptKey,
+        offsetDays: step.offsetDays,
+      })),
+    })),
   );
   return { prompts: prompts.length, programmes: programmes.length };
 }

@@ -1,12 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { Prisma } from '../../db/database.js';
-import { applyWorkshopChange } from '../../db/workshops/workshop-changes.js';
-import { include, toWorkshop } from '../../db/workshops/workshops.js';
 import { parseCsv } from '../import/csv.js';
-import { keyColumn, listOf, required, sameValues, text, validateRows, type ImportReport } from '../import/import-report.js';
-import { ensureOrganizations } from '../organizations/organizations.js';
+import { keyColumn, listOf, required, text, validateRows, type ImportReport } from '../import/import-report.js';
 import { parseDateTime } from '../time.js';
+import type { WorkshopFilesRepository } from './workshop-files-repository.js';
 
 export const WORKSHOP_COLUMNS = ['key', 'title', 'description', 'starts_at', 'ends_at', 'location', 'capacity', 'organization', 'tags'] as const;
 
@@ -41,52 +37,24 @@ const rowSchema = (timeZone: string) => {
 
 const isUrl = (s: string) => /^https?:\/\/\S+$/i.test(s);
 
-export async function importWorkshops(db: Prisma, file: Buffer | string, opts: { timezone: string }): Promise<ImportReport> {
+export async function importWorkshops(workshops: WorkshopFilesRepository, file: Buffer | string, opts: { timezone: string }): Promise<ImportReport> {
   const rows = validateRows(parseCsv(file, WORKSHOP_COLUMNS), rowSchema(opts.timezone), (r) => r.key);
-  const report: ImportReport = { kind: 'workshops', created: 0, updated: 0, unchanged: 0 };
-  await db.$transaction(
-    async (tx) => {
-      const orgNames = rows.flatMap((r) => listOf(r.value.organization));
-      const orgs = await ensureOrganizations(tx, orgNames);
-      for (const { value: r } of rows) {
-        const online = isUrl(r.location);
-        const wanted = {
-          title: r.title,
-          description: r.description,
-          startsAt: r.starts_at,
-          endsAt: r.ends_at,
-          location: online ? 'Online' : r.location || null,
-          onlineUrl: online ? r.location : null,
-          capacity: r.capacity,
-          tags: r.tags,
-        };
-        const openTo = listOf(r.organization).map((n) => orgs.get(n)!).sort();
-        const existing = await tx.workshop.findUnique({ where: { key: r.key }, include });
-        if (!existing) {
-          await tx.workshop.create({
-            data: { key: r.key, ...wanted, icsToken: randomUUID(), openTo: { create: openTo.map((organizationId) => ({ organizationId })) } },
-          });
-          report.created++;
-          continue;
-        }
-        const currentOpenTo = existing.openTo.map((o) => o.organizationId).sort();
-        const sameOpenTo = currentOpenTo.join() === openTo.join();
-        if (sameValues(existing, wanted) && sameOpenTo) {
-          report.unchanged++;
-          continue;
-        }
-        // Calendar clients replace an event only when its SEQUENCE rises.
-        const row = await tx.workshop.update({ where: { id: existing.id }, data: { ...wanted, icsSequence: { increment: 1 } }, include });
-        if (!sameOpenTo) {
-          await tx.workshopOpenTo.deleteMany({ where: { workshopId: existing.id } });
-          await tx.workshopOpenTo.createMany({ data: openTo.map((organizationId) => ({ workshopId: existing.id, organizationId })) });
-        }
-        // People signed up hear about the change, reminders follow a new time, new seats go to the waitlist.
-        await applyWorkshopChange(tx, toWorkshop(existing), toWorkshop(row), new Date());
-        report.updated++;
-      }
-    },
-    { timeout: 120_000, maxWait: 30_000 },
+  const counts = await workshops.importWorkshops(
+    rows.map(({ value: r }) => {
+      const online = isUrl(r.location);
+      return {
+        key: r.key,
+        title: r.title,
+        description: r.description,
+        startsAt: r.starts_at,
+        endsAt: r.ends_at,
+        location: online ? 'Online' : r.location || null,
+        onlineUrl: online ? r.location : null,
+        capacity: r.capacity,
+        tags: r.tags,
+        openTo: listOf(r.organization),
+      };
+    }),
   );
-  return report;
+  return { kind: 'workshops', ...counts };
 }

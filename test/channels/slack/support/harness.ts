@@ -8,6 +8,7 @@ import { createMetrics } from '../../../../src/server/metrics.js';
 import { testPglite } from '../../../support/db.js';
 import { eventually, FakeSlack } from './fake-slack.js';
 import { SECRET } from './slack-requests.js';
+import { adminPorts } from '../../../../src/db/admin-store.js';
 
 /** Demo people (seed/demo/people.csv) as Slack knows them; Kees speaks Dutch, Priya English. */
 export const KEES = { id: 'U0652EPXGAK', name: 'Kees van Dalen', email: 'medewerker@demo.vliegwiel.nl', locale: 'nl-NL' };
@@ -34,7 +35,7 @@ export async function startHarness(mode: 'http' | 'socket' = 'http'): Promise<Ha
   const fake = await new FakeSlack().start();
   for (const u of [KEES, PRIYA, NEWCOMER]) fake.addUser(u);
   const db = await testPglite();
-  await seedDemo(db.prisma, { timezone: 'Europe/Amsterdam', now: new Date() });
+  await seedDemo(adminPorts(db.prisma), { timezone: 'Europe/Amsterdam', now: new Date() });
   const logs: Record<string, unknown>[] = [];
   const logger = createLogger('info', {}, (line) => logs.push(JSON.parse(line) as Record<string, unknown>));
   const metrics = createMetrics();
