@@ -2,7 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { NudgeSettings } from './core/nudges/settings.js';
 import { nudgeEnv, nudgeSettingsFrom } from './nudge-config.js';
-import type { RetentionPolicy } from './admin/retention.js';
+import type { RetentionPolicy } from './core/privacy/retention-policy.js';
 import { retentionConflict, retentionEnv, retentionFrom } from './retention-config.js';
 
 const bool = (name: string) =>

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_RETENTION, type RetentionPolicy } from './admin/retention.js';
+import { DEFAULT_RETENTION, type RetentionPolicy } from './core/privacy/retention-policy.js';
 
 /** 0 turns a rule off (keep forever); anything shorter than `min` would break a feature that looks back that far. */
 const period = (name: string, unit: 'days' | 'months', min: number, fallback: number) =>

@@ -1,7 +1,7 @@
 import type { Bot } from '../core/chat/bot.js';
 import type { Logger, Sender } from '../core/ports.js';
 import type { ChannelIdentities } from '../core/people/channel-identities.js';
-import type { ProcessedEvents } from './processed-events.js';
+import type { ProcessedEvents } from '../core/processed-events.js';
 import type { Route } from '../server/http-server.js';
 import type { Metrics } from '../metrics.js';
 

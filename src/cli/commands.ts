@@ -1,35 +1,23 @@
-import { audit } from '../admin/audit.js';
-import { CsvFileError } from '../admin/csv.js';
-import { exportBroadcastFailures, UnknownBroadcastError } from '../admin/export-broadcast-failures.js';
-import { exportSignups, UnknownWorkshopError } from '../admin/export-signups.js';
-import { importKlussen } from '../admin/import-klussen.js';
-import { importPeople } from '../admin/import-people.js';
-import { importProgrammes } from '../admin/import-programmes.js';
-import { importPrompts } from '../admin/import-prompts.js';
-import { formatReport, type ImportReport } from '../admin/import-report.js';
-import { importWorkshops } from '../admin/import-workshops.js';
-import { setKlusChannel, UnknownOrganizationError } from '../admin/organizations.js';
-import { changeRole, findPersonId, UnknownPersonError } from '../admin/roles.js';
-import { seedDemo } from '../admin/seed-demo.js';
+import { audit } from '../core/audit/audit.js';
+import { exportBroadcastFailures, UnknownBroadcastError } from '../core/broadcasts/export-broadcast-failures.js';
+import { seedDemo } from '../core/demo/seed-demo.js';
+import { CsvFileError } from '../core/import/csv.js';
+import { formatReport, type ImportReport } from '../core/import/import-report.js';
 import { klusChannelSetting } from '../core/klussen/klus-channel.js';
+import { importKlussen } from '../core/klussen/import-klussen.js';
+import { setKlusChannel, UnknownOrganizationError } from '../core/organizations/organizations.js';
+import { importPeople } from '../core/people/import-people.js';
 import type { Role } from '../core/people/person.js';
-import type { Database } from '../db/database.js';
+import { changeRole, findPersonId, UnknownPersonError } from '../core/people/roles.js';
+import { importProgrammes } from '../core/reflection/import-programmes.js';
+import { importPrompts } from '../core/reflection/import-prompts.js';
+import { exportSignups, UnknownWorkshopError } from '../core/workshops/export-signups.js';
+import { importWorkshops } from '../core/workshops/import-workshops.js';
+import { option, type CliDeps, type CliIo } from './cli-deps.js';
 import { campaignCommand, NUDGE_HELP, reportCommand } from './nudge-commands.js';
 import { auditCommand, privacyCommand, PRIVACY_HELP } from './privacy-commands.js';
 
-/** Where a command reads and writes; the CLI passes the terminal and disk, the bot's bridge passes buffers. */
-export interface CliIo {
-  out(text: string): void;
-  err(text: string): void;
-  readFile(path: string): Promise<Buffer>;
-  writeFile(path: string, data: string): Promise<void>;
-}
-
-export interface CliDeps {
-  db: Database;
-  timezone: string;
-  now(): Date;
-}
+export type { CliDeps, CliIo } from './cli-deps.js';
 
 export const HELP = `vliegwiel — admin commands (also: npm run cli -- <command>)
 
@@ -64,11 +52,6 @@ While the bot runs on the embedded database, these commands are carried out by t
 
 const ROLES: Record<string, Role> = { employee: 'EMPLOYEE', manager: 'MANAGER', hr: 'HR' };
 
-function option(args: string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-}
-
 /** Runs one admin command; returns the process exit code (0 ok, 1 failed, 2 usage). */
 export async function runCommand(argv: string[], io: CliIo, deps: () => Promise<CliDeps>): Promise<number> {
   const [cmd, sub, ...rest] = argv;
@@ -84,7 +67,7 @@ export async function runCommand(argv: string[], io: CliIo, deps: () => Promise<
     switch (cmd) {
       case 'migrate': {
         const d = await deps();
-        const applied = await d.db.migrate();
+        const applied = await d.migrate();
         io.out(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
         return 0;
       }
@@ -96,12 +79,12 @@ export async function runCommand(argv: string[], io: CliIo, deps: () => Promise<
         const content = await io.readFile(file);
         const d = await deps();
         let report: ImportReport;
-        if (sub === 'people') report = await importPeople(d.db.prisma, content);
-        else if (sub === 'workshops') report = await importWorkshops(d.db.prisma, content, { timezone: d.timezone });
-        else if (sub === 'prompts') report = await importPrompts(d.db.prisma, content);
-        else if (sub === 'programmes') report = await importProgrammes(d.db.prisma, content);
-        else report = await importKlussen(d.db.prisma, content);
-        await audit(d.db.prisma, { actor: 'cli', action: `import.${sub}`, subject: file, details: report });
+        if (sub === 'people') report = await importPeople(d.people, content);
+        else if (sub === 'workshops') report = await importWorkshops(d.workshopFiles, content, { timezone: d.timezone });
+        else if (sub === 'prompts') report = await importPrompts(d.promptLibrary, content);
+        else if (sub === 'programmes') report = await importProgrammes(d.promptLibrary, content);
+        else report = await importKlussen(d.klusImport, content);
+        await audit(d.audit, { actor: 'cli', action: `import.${sub}`, subject: file, details: report });
         io.out(formatReport(report));
         return 0;
       }
@@ -110,9 +93,9 @@ export async function runCommand(argv: string[], io: CliIo, deps: () => Promise<
           const id = option(rest, '--broadcast');
           if (!id) return usage('usage: export broadcast-failures --broadcast <id> [--out file.csv]');
           const d = await deps();
-          const csv = await exportBroadcastFailures(d.db.prisma, id, d.timezone);
+          const csv = await exportBroadcastFailures(d.broadcastFailures, id, d.timezone);
           const out = option(rest, '--out');
-          await audit(d.db.prisma, { actor: 'cli', action: 'export.broadcast-failures', subject: id });
+          await audit(d.audit, { actor: 'cli', action: 'export.broadcast-failures', subject: id });
           if (out) {
             await io.writeFile(out, csv);
             io.out(`written: ${out}`);
@@ -122,9 +105,9 @@ export async function runCommand(argv: string[], io: CliIo, deps: () => Promise<
         const key = option(rest, '--workshop');
         if (sub !== 'signups' || !key) return usage('usage: export signups --workshop <key> [--out file.csv]');
         const d = await deps();
-        const csv = await exportSignups(d.db.prisma, key, d.timezone);
+        const csv = await exportSignups(d.workshopFiles, key, d.timezone);
         const out = option(rest, '--out');
-        await audit(d.db.prisma, { actor: 'cli', action: 'export.signups', subject: key });
+        await audit(d.audit, { actor: 'cli', action: 'export.signups', subject: key });
         if (out) {
           await io.writeFile(out, csv);
           io.out(`written: ${out}`);
@@ -134,8 +117,8 @@ export async function runCommand(argv: string[], io: CliIo, deps: () => Promise<
       case 'seed': {
         if (sub !== 'demo') return usage('usage: seed demo');
         const d = await deps();
-        for (const line of await seedDemo(d.db.prisma, { timezone: d.timezone, now: d.now() })) io.out(line);
-        await audit(d.db.prisma, { actor: 'cli', action: 'seed.demo' });
+        for (const line of await seedDemo(d, { timezone: d.timezone, now: d.now() })) io.out(line);
+        await audit(d.audit, { actor: 'cli', action: 'seed.demo' });
         return 0;
       }
       case 'privacy':
@@ -152,8 +135,8 @@ export async function runCommand(argv: string[], io: CliIo, deps: () => Promise<
         const setting = value === 'off' ? ({ ok: true, value: null } as const) : klusChannelSetting(value);
         if (!setting.ok) return usage(setting.reason);
         const d = await deps();
-        const o = await setKlusChannel(d.db.prisma, org, setting.value);
-        await audit(d.db.prisma, { actor: 'cli', action: 'organization.klus-channel', subject: o.id, details: { channel: setting.value } });
+        const o = await setKlusChannel(d.organizations, org, setting.value);
+        await audit(d.audit, { actor: 'cli', action: 'organization.klus-channel', subject: o.id, details: { channel: setting.value } });
         io.out(setting.value ? `${o.name}: new klussen are announced in ${setting.value}` : `${o.name}: new klussen are not announced in a channel`);
         return 0;
       }
@@ -162,9 +145,9 @@ export async function runCommand(argv: string[], io: CliIo, deps: () => Promise<
         const role = ROLES[roleName?.toLowerCase() ?? ''];
         if ((sub !== 'grant' && sub !== 'revoke') || !who || !role) return usage('usage: role grant|revoke <person> <employee|manager|hr>');
         const d = await deps();
-        const roles = await changeRole(d.db.prisma, who, role, sub === 'grant');
+        const roles = await changeRole(d.people, who, role, sub === 'grant');
         // The subject is the person's id: an e-mail address in the trail would outlive an erasure.
-        await audit(d.db.prisma, { actor: 'cli', action: `role.${sub}`, subject: await findPersonId(d.db.prisma, who), details: { role } });
+        await audit(d.audit, { actor: 'cli', action: `role.${sub}`, subject: await findPersonId(d.people, who), details: { role } });
         io.out(`${who}: ${roles.map((r) => r.toLowerCase()).join(', ')}`);
         return 0;
       }

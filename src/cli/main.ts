@@ -1,8 +1,9 @@
 import { statSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { ConfigError, loadConfig } from '../config.js';
-import { openDatabase } from '../db/database.js';
+import { openDatabase } from '../db/index.js';
 import { acquireLock, DataDirBusyError } from '../runtime/instance-lock.js';
+import { cliDeps } from '../runtime/admin-deps.js';
 import { LocalBridge } from '../runtime/local-bridge.js';
 import { runCommand, type CliIo } from './commands.js';
 
@@ -38,7 +39,7 @@ async function main(argv: string[]): Promise<number> {
       if (!config.databaseUrl) release = (await acquireLock(config.dataDir, 'cli')).release;
       db = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir }, { poolSize: 2 });
       if (argv[0] !== 'migrate') await db.migrate();
-      return { db, timezone: config.timezone, now: () => new Date() };
+      return cliDeps(db, { timezone: config.timezone, now: () => new Date() });
     });
   } finally {
     await db?.close();

@@ -1,15 +1,13 @@
 import cron from 'node-cron';
-import { audit } from '../admin/audit.js';
-import { CampaignFileError, importCampaigns } from '../admin/import-campaigns.js';
-import { formatReport } from '../admin/import-report.js';
+import { audit } from '../core/audit/audit.js';
+import { CampaignFileError, importCampaigns } from '../core/nudges/import-campaigns.js';
+import { formatReport } from '../core/import/import-report.js';
 import { buildReport } from '../core/nudges/report.js';
 import { reportCsv, reportText } from '../core/nudges/report-format.js';
 import { DIMENSIONS, type Dimension } from '../core/nudges/report-repository.js';
 import { DEFAULT_NUDGE_SETTINGS } from '../core/nudges/settings.js';
 import { localDate } from '../core/time.js';
-import { PrismaEngagementReportRepository } from '../db/nudges/nudge-report.js';
-import { PrismaNudgeRepository } from '../db/nudges/nudges.js';
-import type { CliDeps, CliIo } from './commands.js';
+import { option, type CliDeps, type CliIo } from './cli-deps.js';
 
 export const NUDGE_HELP = `  campaign import <file.json>     nudge campaigns (README "Nudges": target, variants A/B, cron schedule);
                                   checked whole (plain Dutch too), stored by key; same file twice changes nothing
@@ -18,11 +16,6 @@ export const NUDGE_HELP = `  campaign import <file.json>     nudge campaigns (RE
                                   start, pause or end a campaign
   report [--format text|csv] [--by department|organization|education] [--weeks 8] [--out file]
                                   engagement by group per week and per campaign variant; groups under 5 suppressed`;
-
-function option(args: string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-}
 
 const STATUSES = { active: 'ACTIVE', paused: 'PAUSED', ended: 'ENDED', draft: 'DRAFT' } as const;
 
@@ -52,8 +45,8 @@ export async function campaignCommand(sub: string | undefined, rest: string[], i
     const content = await io.readFile(file);
     const d = await deps();
     try {
-      const report = await importCampaigns(d.db.prisma, content, { timezone: d.timezone, now: d.now() });
-      await audit(d.db.prisma, { actor: 'cli', action: 'import.campaigns', subject: file, details: report });
+      const report = await importCampaigns(d.campaignImport, content, { timezone: d.timezone, now: d.now(), validCron: (s) => cron.validate(s) });
+      await audit(d.audit, { actor: 'cli', action: 'import.campaigns', subject: file, details: report });
       io.out(formatReport(report));
       return 0;
     } catch (e) {
@@ -64,7 +57,7 @@ export async function campaignCommand(sub: string | undefined, rest: string[], i
   }
   if (sub === 'list') {
     const d = await deps();
-    const list = await new PrismaNudgeRepository(d.db.prisma).listCampaigns();
+    const list = await d.nudges.listCampaigns();
     if (list.length === 0) io.out('no campaigns yet: vliegwiel campaign import <file.json>');
     for (const c of list) {
       const next = c.status === 'ACTIVE' ? nextFire(c.schedule, d.timezone) : '-';
@@ -77,12 +70,12 @@ export async function campaignCommand(sub: string | undefined, rest: string[], i
     const status = STATUSES[(word ?? '').toLowerCase() as keyof typeof STATUSES];
     if (!key || !status) return usage('usage: campaign status <key> <active|paused|ended|draft>');
     const d = await deps();
-    const row = await d.db.prisma.nudgeCampaign.findUnique({ where: { key }, select: { id: true } });
-    if (!row) {
+    const id = await d.campaignImport.campaignIdByKey(key);
+    if (!id) {
       io.err(`Unknown campaign: ${key}`);
       return 1;
     }
-    await new PrismaNudgeRepository(d.db.prisma).setCampaignStatus(row.id, status, 'cli', d.now());
+    await d.nudges.setCampaignStatus(id, status, 'cli', d.now());
     io.out(`${key}: ${status.toLowerCase()}`);
     return 0;
   }
@@ -101,7 +94,7 @@ export async function reportCommand(args: string[], io: CliIo, deps: () => Promi
     return 2;
   }
   const d = await deps();
-  const report = await buildReport(new PrismaEngagementReportRepository(d.db.prisma), {
+  const report = await buildReport(d.engagementReport, {
     dimension: by,
     weeks,
     activityWeeks,
@@ -110,7 +103,7 @@ export async function reportCommand(args: string[], io: CliIo, deps: () => Promi
   });
   const named = { ...report, current: report.current.map((c) => ({ ...c, group: c.group || '(none)' })), engagement: report.engagement.map((e) => ({ ...e, group: e.group || '(none)' })) };
   const text = format === 'csv' ? reportCsv(named) : `${reportText(named)}\n`;
-  await audit(d.db.prisma, { actor: 'cli', action: 'report', details: { format, by, weeks } });
+  await audit(d.audit, { actor: 'cli', action: 'report', details: { format, by, weeks } });
   const out = option(args, '--out');
   if (out) {
     await io.writeFile(out, text);

@@ -1,17 +1,11 @@
-import { auditJsonLines, BadAuditQueryError, formatAudit, listAudit, parseLimit, parseSince } from '../admin/audit-log.js';
-import { PrivacyRequests } from '../admin/privacy-requests.js';
-import type { CliDeps, CliIo } from './commands.js';
+import { auditJsonLines, BadAuditQueryError, formatAudit, listAudit, parseLimit, parseSince } from '../core/audit/audit-log.js';
+import { option, type CliDeps, type CliIo } from './cli-deps.js';
 
 export const PRIVACY_HELP = `  privacy export <person> [--format json|md] [--out file]
                                   everything stored about one person (AVG request to HR); audited
   privacy erase <person> --yes    erase it as "mijn gegevens" does; without --yes it only shows what would go
   audit [--since 2027-03-01|7d] [--action privacy] [--limit 200] [--format text|json]
                                   the audit log: imports, exports, role changes, broadcasts, erasures`;
-
-function option(args: string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-}
 
 /** The first argument that is neither an option nor an option's value. */
 const positional = (args: string[], withValues: string[]) =>
@@ -29,7 +23,7 @@ export async function privacyCommand(sub: string | undefined, rest: string[], io
     const format = option(rest, '--format') ?? (option(rest, '--out')?.toLowerCase().endsWith('.md') ? 'md' : 'json');
     if (format !== 'json' && format !== 'md') return usage();
     const d = await deps();
-    const requests = new PrivacyRequests(d.db, { timezone: d.timezone }, { now: d.now });
+    const requests = d.privacy;
     const file = await requests.export(who, format);
     const out = option(rest, '--out');
     if (out) {
@@ -39,7 +33,7 @@ export async function privacyCommand(sub: string | undefined, rest: string[], io
     return 0;
   }
   const d = await deps();
-  const requests = new PrivacyRequests(d.db, { timezone: d.timezone }, { now: d.now });
+  const requests = d.privacy;
   if (!rest.includes('--yes')) {
     const p = await requests.preview(who);
     io.out(
@@ -65,7 +59,7 @@ export async function auditCommand(args: string[], io: CliIo, deps: () => Promis
   try {
     const since = option(args, '--since');
     const action = option(args, '--action');
-    const entries = await listAudit(d.db.prisma, {
+    const entries = await listAudit(d.audit, {
       ...(since !== undefined ? { since: parseSince(since, d.now()) } : {}),
       ...(action !== undefined ? { action } : {}),
       limit: parseLimit(option(args, '--limit')),

@@ -1,7 +1,7 @@
-import type { Core } from '../app.js';
+import type { Bot } from '../core/chat/bot.js';
 import type { ActionInput } from '../core/feature.js';
 import type { Message, Reply } from '../core/messages.js';
-import { drainConsoleInbox, type ConsoleInbox } from '../delivery/console-inbox.js';
+import type { Actor } from '../core/people/person.js';
 
 export type ChatInput = { text: string } | ActionInput;
 
@@ -11,17 +11,25 @@ export interface ChatResult {
   inbox: Message[];
 }
 
+/** What a console turn needs; the console's main and the bot's bridge wire it to their core and outbox. */
+export interface ConsoleTurnDeps {
+  bot: Pick<Bot, 'actorFor' | 'text' | 'action'>;
+  now(): Date;
+  /** Takes the proactive messages waiting for this person out of the outbox. */
+  drainInbox(actor: Actor, now: Date): Promise<Message[]>;
+}
+
 /** One turn of the console chat, as the person with this e-mail address. */
-export async function consoleTurn(core: Core, inbox: ConsoleInbox, email: string, input: ChatInput): Promise<ChatResult> {
+export async function consoleTurn(deps: ConsoleTurnDeps, email: string, input: ChatInput): Promise<ChatResult> {
   const address = email.trim().toLowerCase();
-  const actor = await core.bot.actorFor({
+  const actor = await deps.bot.actorFor({
     platform: 'CONSOLE',
     tenantId: 'console',
     userId: address,
     email: address,
     name: address.split('@')[0] ?? address,
   });
-  const reply = 'text' in input ? await core.bot.text(actor, input.text) : await core.bot.action(actor, input);
-  const waiting = await drainConsoleInbox(inbox, (k, p, a) => core.bot.compose(k, p, a), actor, core.ctx.clock.now());
-  return { reply, inbox: waiting };
+  const reply = 'text' in input ? await deps.bot.text(actor, input.text) : await deps.bot.action(actor, input);
+  const inbox = await deps.drainInbox(actor, deps.now());
+  return { reply, inbox };
 }

@@ -2,8 +2,9 @@ import readline from 'node:readline';
 import { coreSettings, createCore } from '../app.js';
 import { ConfigError, loadConfig } from '../config.js';
 import type { Message } from '../core/messages.js';
-import { openDatabase, openRepositories, PrismaConsoleInbox, type Database } from '../db/index.js';
+import { openDatabase, openRepositories, type Database } from '../db/index.js';
 import { createLogger } from '../logger.js';
+import { consoleDeps } from '../runtime/admin-deps.js';
 import { acquireLock, DataDirBusyError } from '../runtime/instance-lock.js';
 import { LocalBridge } from '../runtime/local-bridge.js';
 import { consoleTurn, type ChatInput, type ChatResult } from './console-turn.js';
@@ -53,7 +54,8 @@ async function main() {
       coreSettings(config, config.publicUrl ?? `http://127.0.0.1:${config.port}`),
       createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel),
     );
-    turn = (input) => consoleTurn(core, new PrismaConsoleInbox(db.prisma), as, input);
+    const deps = consoleDeps(core, db);
+    turn = (input) => consoleTurn(deps, as, input);
     close = async () => {
       await db.close();
       await lock?.release();

@@ -45,3 +45,4 @@ export { PrismaProcessedEvents } from './dedup/processed-events.js';
 export { PrismaChannelIdentities } from './people/channel-identities.js';
 export { PrismaChartStore } from './nudges/charts.js';
 export { PrismaConsoleInbox } from './outbox/console-inbox.js';
+export { adminPorts } from './admin-store.js';

@@ -1,7 +1,7 @@
-import { DEFAULT_RETENTION, enforceRetention, type RetentionPolicy } from '../admin/retention.js';
+import { DEFAULT_RETENTION, enforceRetention, type RetentionPolicy } from '../core/privacy/retention.js';
 import type { Core } from '../app.js';
 import { PromptPlanner } from '../core/reflection/prompt-planner.js';
-import { PrismaProcessedEvents, type Database } from '../db/index.js';
+import { adminPorts, PrismaProcessedEvents, type Database } from '../db/index.js';
 import { nudgeJobs } from './nudge-jobs.js';
 import type { Job } from '../schedule/scheduler.js';
 
@@ -17,7 +17,7 @@ export function createJobs(core: Core, db: Database, retention: RetentionPolicy 
       cron: '41 3 * * *',
       // Each kind of data is kept as long as RETENTION_* says (README "Retention"); counts go to the audit log.
       run: async (fireAt) => {
-        const report = await enforceRetention(db.prisma, retention, fireAt);
+        const report = await enforceRetention(adminPorts(db.prisma), retention, fireAt);
         core.ctx.logger.info('retention enforced', { ...report });
       },
     },

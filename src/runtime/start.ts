@@ -9,7 +9,6 @@ import {
   openRepositories,
   PrismaChannelIdentities,
   PrismaChartStore,
-  PrismaConsoleInbox,
   PrismaFireClaims,
   PrismaProcessedEvents,
   type Database,
@@ -26,6 +25,9 @@ import { OutboxWorker } from '../delivery/outbox-worker.js';
 import { createJobs } from './jobs.js';
 import { Scheduler } from '../schedule/scheduler.js';
 import { Ticker } from '../schedule/ticker.js';
+import { runCommand, type CliIo } from '../cli/commands.js';
+import { consoleTurn, type ChatInput } from '../console/console-turn.js';
+import { cliDeps, consoleDeps } from './admin-deps.js';
 import { PROGRESS_EVERY_MS } from '../core/broadcasts/broadcast-outbox.js';
 import { acquireLock } from './instance-lock.js';
 
@@ -66,7 +68,17 @@ export async function startVliegwiel(config: Config, logger: Logger): Promise<Ru
     for (const r of downloadRoutes(core.ctx)) server.mount(r);
     for (const r of chartRoutes(new PrismaChartStore(db.prisma), core.ctx.clock)) server.mount(r);
     for (const c of channels) for (const r of c.routes) server.mount(r);
-    if (lock) for (const r of adminRoutes({ token: lock.token, db, core, logger, consoleInbox: new PrismaConsoleInbox(db.prisma) })) server.mount(r);
+    if (lock) {
+      const database = db;
+      const bridge = {
+        token: lock.token,
+        logger,
+        runCommand: (argv: string[], io: CliIo) =>
+          runCommand(argv, io, async () => cliDeps(database, { timezone: core.ctx.settings.timezone, now: () => core.ctx.clock.now() })),
+        chatTurn: (as: string, input: ChatInput) => consoleTurn(consoleDeps(core, database), as, input),
+      };
+      for (const r of adminRoutes(bridge)) server.mount(r);
+    }
 
     const port = await server.listen(config.port, config.host);
     if (!config.publicUrl) core.ctx.settings.publicUrl = `http://127.0.0.1:${port}`;

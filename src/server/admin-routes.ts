@@ -1,19 +1,34 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
-import type { Core } from '../app.js';
-import { runCommand } from '../cli/commands.js';
 import type { Logger } from '../core/ports.js';
-import { consoleTurn } from '../console/console-turn.js';
-import type { ConsoleInbox } from '../delivery/console-inbox.js';
-import type { Database } from '../db/database.js';
 import { readBody, sendJson, type Route } from './http-server.js';
+
+/** Where one admin command reads and writes: here, the files the CLI sent along and buffers to send back. */
+export interface BridgeIo {
+  out(text: string): void;
+  err(text: string): void;
+  readFile(path: string): Promise<Buffer>;
+  writeFile(path: string, data: string): Promise<void>;
+}
+
+export type ChatRequestInput = { text: string } | { action: string; value: string; form?: Record<string, string | string[]> };
+
+/** What the bridge carries out; the composition root passes the CLI's and the console's entry points in. */
+export interface AdminBridge {
+  token: string;
+  logger: Logger;
+  /** Runs one admin command; returns its exit code. */
+  runCommand(argv: string[], io: BridgeIo): Promise<number>;
+  /** One console chat turn as the person with this e-mail address; the answer is sent back as JSON. */
+  chatTurn(as: string, input: ChatRequestInput): Promise<unknown>;
+}
 
 /**
  * The local bridge for the CLI and console chat while the bot holds the embedded database: only from this
  * machine (loopback) and only with the token the bot wrote, readable by the same OS user, into DATA_DIR.
  */
-export function adminRoutes(deps: { token: string; db: Database; core: Core; logger: Logger; consoleInbox: ConsoleInbox }): Route[] {
+export function adminRoutes(deps: AdminBridge): Route[] {
   const expected = Buffer.from(`Bearer ${deps.token}`);
   const allowed = (req: IncomingMessage) => {
     const remote = req.socket.remoteAddress ?? '';
@@ -49,7 +64,7 @@ export function adminRoutes(deps: { token: string; db: Database; core: Core; log
         const stdout: string[] = [];
         const stderr: string[] = [];
         const written: Record<string, string> = {};
-        const code = await runCommand(
+        const code = await deps.runCommand(
           argv,
           {
             out: (t) => stdout.push(t),
@@ -63,7 +78,6 @@ export function adminRoutes(deps: { token: string; db: Database; core: Core; log
               written[p] = Buffer.from(data).toString('base64');
             },
           },
-          async () => ({ db: deps.db, timezone: deps.core.ctx.settings.timezone, now: () => deps.core.ctx.clock.now() }),
         );
         sendJson(res, 200, { code, stdout: stdout.join('\n'), stderr: stderr.join('\n'), files: written });
       },
@@ -81,7 +95,7 @@ export function adminRoutes(deps: { token: string; db: Database; core: Core; log
         }
         const parsed = chatRequest.safeParse(body);
         if (!parsed.success) return sendJson(res, 400, { error: 'bad request' });
-        sendJson(res, 200, await consoleTurn(deps.core, deps.consoleInbox, parsed.data.as, parsed.data.input));
+        sendJson(res, 200, await deps.chatTurn(parsed.data.as, parsed.data.input));
       },
     },
   ];

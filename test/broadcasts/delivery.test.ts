@@ -10,6 +10,7 @@ import { BACKENDS } from '../support/db.js';
 import { DeletingSender, EditingSender } from '../support/editing-sender.js';
 import { RecordingSender } from '../support/recording-sender.js';
 import { aWorker, compose, texts, until, useBroadcastWorld } from './support.js';
+import { cliDeps } from '../../src/runtime/admin-deps.js';
 
 describe.each(BACKENDS)('a broadcast on its way (%s)', (backend) => {
   const world = useBroadcastWorld(backend);
@@ -75,7 +76,7 @@ describe.each(BACKENDS)('a broadcast on its way (%s)', (backend) => {
     const files: Record<string, string> = {};
     const out: string[] = [];
     const io = { out: (t: string) => out.push(t), err: (t: string) => out.push(t), readFile: async () => Buffer.from(''), writeFile: async (p: string, d: string) => void (files[p] = d) };
-    const deps = async () => ({ db: world.db, timezone: 'Europe/Amsterdam', now: () => world.core.clock.now() });
+    const deps = async () => cliDeps(world.db, { timezone: 'Europe/Amsterdam', now: () => world.core.clock.now() });
     expect(await runCommand(['export', 'broadcast-failures', '--broadcast', id, '--out', 'f.csv'], io, deps)).toBe(0);
     const lines = files['f.csv']!.replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(lines).toHaveLength(2);

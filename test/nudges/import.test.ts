@@ -4,6 +4,7 @@ import { runCommand, type CliIo } from '../../src/cli/commands.js';
 import type { Database } from '../../src/db/database.js';
 import { anOrganization } from '../support/builders.js';
 import { BACKENDS, testDatabase } from '../support/db.js';
+import { cliDeps } from '../../src/runtime/admin-deps.js';
 
 const NOW = new Date('2027-03-01T08:00:00Z');
 const EXAMPLE = new URL('../../seed/demo/campaigns.json', import.meta.url);
@@ -20,7 +21,7 @@ function cli(db: Database, files: Record<string, string>) {
     },
     writeFile: async () => undefined,
   };
-  const run = (...argv: string[]) => runCommand(argv, io, async () => ({ db, timezone: 'Europe/Amsterdam', now: () => NOW }));
+  const run = (...argv: string[]) => runCommand(argv, io, async () => cliDeps(db, { timezone: 'Europe/Amsterdam', now: () => NOW }));
   return { run, out, err };
 }
 

@@ -13,6 +13,7 @@ import { createMetrics } from '../../src/metrics.js';
 import { anOrganization, aWorkshop, FixedClock } from '../support/builders.js';
 import { BACKENDS, testDatabase } from '../support/db.js';
 import { aCampaign, activity, aMember, DAY, nudgeCore, nudgeRows, said, variant } from './support.js';
+import { cliDeps } from '../../src/runtime/admin-deps.js';
 
 /** Wednesday 10 March 2027, 10:00 local. */
 const NOW = new Date('2027-03-10T09:00:00Z');
@@ -21,7 +22,7 @@ function cli(db: Database, now = NOW) {
   const out: string[] = [];
   const err: string[] = [];
   const io: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t), readFile: async () => Buffer.from(''), writeFile: async () => undefined };
-  const run = (...argv: string[]) => runCommand(argv, io, async () => ({ db, timezone: 'Europe/Amsterdam', now: () => now }));
+  const run = (...argv: string[]) => runCommand(argv, io, async () => cliDeps(db, { timezone: 'Europe/Amsterdam', now: () => now }));
   return { run, out, err };
 }
 

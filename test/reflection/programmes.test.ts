@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CsvFileError } from '../../src/admin/csv.js';
-import { importProgrammes } from '../../src/admin/import-programmes.js';
-import { importPrompts } from '../../src/admin/import-prompts.js';
+import { CsvFileError } from '../../src/core/import/csv.js';
+import { importProgrammes } from '../../src/core/reflection/import-programmes.js';
+import { importPrompts } from '../../src/core/reflection/import-prompts.js';
 import { runCommand } from '../../src/cli/commands.js';
 import type { Database } from '../../src/db/database.js';
 import { BACKENDS, testDatabase } from '../support/db.js';
 import { anOrganization, FixedClock, testCore } from '../support/builders.js';
 import { buttonValue, shown, someone, withLibrary, type TestCore } from './support.js';
+import { cliDeps } from '../../src/runtime/admin-deps.js';
+import { adminPorts } from '../../src/db/admin-store.js';
 
 describe.each(BACKENDS)('programmes and HR’s prompts on %s', (backend) => {
   let db: Database;
@@ -85,8 +87,8 @@ describe.each(BACKENDS)('programmes and HR’s prompts on %s', (backend) => {
       'hr-01;scenario;working-together;buitendienst|div;Een bewoner belt boos. Hoe zou jij dit aanpakken?;An angry resident calls. How would you handle this?;Wat hielp?;What helped?;ja',
       'hr-02;reflection;vitality;;Wat gaf je energie?;What gave you energy?;;;',
     ].join('\n');
-    expect(await importPrompts(db.prisma, prompts)).toMatchObject({ created: 2, updated: 0, unchanged: 0 });
-    expect(await importPrompts(db.prisma, prompts)).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
+    expect(await importPrompts(adminPorts(db.prisma).promptLibrary, prompts)).toMatchObject({ created: 2, updated: 0, unchanged: 0 });
+    expect(await importPrompts(adminPorts(db.prisma).promptLibrary, prompts)).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
     expect((await db.prisma.prompt.findUniqueOrThrow({ where: { key: 'hr-01' } })).source).toBe('hr');
 
     const bad = [
@@ -95,12 +97,12 @@ describe.each(BACKENDS)('programmes and HR’s prompts on %s', (backend) => {
       'zelfinzicht-01,reflection,talent,,Tekst,Text,,,',
       'hr-04,reflection,talent,,Tekst,Text,Alleen Nederlands,,',
     ].join('\n');
-    const err = await importPrompts(db.prisma, bad).catch((e: unknown) => e);
+    const err = await importPrompts(adminPorts(db.prisma).promptLibrary, bad).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(CsvFileError);
     expect((err as Error).message).toMatch(/line 2: theme: theme must be one of/);
     expect((err as Error).message).toMatch(/line 4: follow_up_en: follow_up_nl and follow_up_en go together/);
     expect(await db.prisma.prompt.count({ where: { key: { in: ['hr-03', 'hr-04'] } } })).toBe(0);
-    const library = await importPrompts(db.prisma, bad.split('\n').filter((_, i) => i !== 1 && i !== 3).join('\n')).catch((e: unknown) => e);
+    const library = await importPrompts(adminPorts(db.prisma).promptLibrary, bad.split('\n').filter((_, i) => i !== 1 && i !== 3).join('\n')).catch((e: unknown) => e);
     expect((library as Error).message).toContain('line 2: key zelfinzicht-01 belongs to the shipped library');
 
     const programme = [
@@ -109,8 +111,8 @@ describe.each(BACKENDS)('programmes and HR’s prompts on %s', (backend) => {
       'mbo-dordt,,,,,2,Module 2,Module 2,Netwerken,Networking,hr-01,14',
       'mbo-dordt,,,,,3,Afsluiting,Closing,Jouw pitch,Your pitch,,28',
     ].join('\n');
-    expect(await importProgrammes(db.prisma, programme)).toMatchObject({ created: 1 });
-    expect(await importProgrammes(db.prisma, programme)).toMatchObject({ unchanged: 1 });
+    expect(await importProgrammes(adminPorts(db.prisma).promptLibrary, programme)).toMatchObject({ created: 1 });
+    expect(await importProgrammes(adminPorts(db.prisma).promptLibrary, programme)).toMatchObject({ unchanged: 1 });
     const steps = await db.prisma.programmeStep.findMany({ where: { programme: { key: 'mbo-dordt' } }, orderBy: { position: 'asc' } });
     expect(steps.map((s) => [s.position, s.titleNl, s.offsetDays, s.promptId !== null])).toEqual([
       [1, 'Wie ben ik?', 0, true],
@@ -120,11 +122,11 @@ describe.each(BACKENDS)('programmes and HR’s prompts on %s', (backend) => {
     // The same through the admin CLI: `vliegwiel import prompts <file.csv>`.
     const out: string[] = [];
     const io = { out: (t: string) => out.push(t), err: (t: string) => out.push(t), readFile: async () => Buffer.from(prompts), writeFile: async () => undefined };
-    expect(await runCommand(['import', 'prompts', 'hr.csv'], io, async () => ({ db, timezone: 'Europe/Amsterdam', now: () => clock.now() }))).toBe(0);
+    expect(await runCommand(['import', 'prompts', 'hr.csv'], io, async () => cliDeps(db, { timezone: 'Europe/Amsterdam', now: () => clock.now() }))).toBe(0);
     expect(out.join('\n')).toContain('prompts: 0 created, 0 updated, 2 unchanged');
 
     const broken = programme.replace(',hr-01,14', ',nope,14').replace(',28', ',7');
-    const e2 = await importProgrammes(db.prisma, broken).catch((e: unknown) => e);
+    const e2 = await importProgrammes(adminPorts(db.prisma).promptLibrary, broken).catch((e: unknown) => e);
     expect((e2 as Error).message).toContain('line 3: prompt nope is not a known prompt key');
     expect((e2 as Error).message).toContain('line 4: offset_days must not be earlier than step 2');
   });

@@ -1,14 +1,15 @@
-import { loadPromptLibrary } from '../../src/admin/prompt-library.js';
+import { loadPromptLibrary } from '../../src/core/reflection/prompt-library.js';
 import type { Message, Reply } from '../../src/core/messages.js';
 import type { Database } from '../../src/db/database.js';
 import { PrismaConsoleInbox } from '../../src/db/outbox/console-inbox.js';
 import { drainConsoleInbox } from '../../src/delivery/console-inbox.js';
 import { aPerson, anActor, type testCore } from '../support/builders.js';
+import { adminPorts } from '../../src/db/admin-store.js';
 
 export type TestCore = ReturnType<typeof testCore>;
 
 /** The shipped prompt library and programmes, as `seed demo` loads them. */
-export const withLibrary = (db: Database) => loadPromptLibrary(db.prisma);
+export const withLibrary = (db: Database) => loadPromptLibrary(adminPorts(db.prisma).promptLibrary);
 
 /** Everything a reply shows, as one string to search. */
 export const shown = (r: Reply | Message | null | undefined) => JSON.stringify(r ?? null);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RETENTION } from '../../src/admin/retention.js';
+import { DEFAULT_RETENTION } from '../../src/core/privacy/retention.js';
 import { loadConfig } from '../../src/config.js';
 import { configFails } from '../support/config.js';
 

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_RETENTION, enforceRetention, type RetentionPolicy } from '../../src/admin/retention.js';
+import { DEFAULT_RETENTION, enforceRetention, type RetentionPolicy } from '../../src/core/privacy/retention.js';
 import type { Database } from '../../src/db/database.js';
 import { createJobs } from '../../src/runtime/jobs.js';
 import { aPerson, FixedClock, testCore } from '../support/builders.js';
 import { BACKENDS, testDatabase } from '../support/db.js';
+import { adminPorts } from '../../src/db/admin-store.js';
 
 const NOW = new Date('2027-06-01T03:41:00Z');
 const daysAgo = (n: number) => new Date(NOW.getTime() - n * 86_400_000);
@@ -61,7 +62,7 @@ describe.each(BACKENDS)('retention on %s', (backend) => {
     const active = await withDossier(20);
     const newcomer = await withDossier(null, 60);
 
-    const report = await enforceRetention(db.prisma, DEFAULT_RETENTION, NOW);
+    const report = await enforceRetention(adminPorts(db.prisma), DEFAULT_RETENTION, NOW);
     expect(report).toEqual({ outbox: 3, engagementEvents: 1, scheduleRuns: 2, auditLog: 1, inactivePeople: 2, reflections: 4, goals: 2, promptDeliveries: 2 });
     const ids = (await db.prisma.outboxMessage.findMany({ select: { id: true } })).map((r) => r.id);
     expect(ids).toEqual(expect.arrayContaining(keep.map((r) => r.id)));
@@ -81,16 +82,16 @@ describe.each(BACKENDS)('retention on %s', (backend) => {
     expect(audit[1]!.details).toMatchObject({ outbox: 3, inactivePeople: 2, policy: DEFAULT_RETENTION });
 
     // A second pass finds nothing and leaves no second audit line.
-    expect(Object.values(await enforceRetention(db.prisma, DEFAULT_RETENTION, NOW)).every((n) => n === 0)).toBe(true);
+    expect(Object.values(await enforceRetention(adminPorts(db.prisma), DEFAULT_RETENTION, NOW)).every((n) => n === 0)).toBe(true);
     expect(await db.prisma.auditLog.count({ where: { action: 'retention.run' } })).toBe(1);
   });
 
   it('keeps everything when a rule is 0, and deletes more than one batch when it is not', async () => {
     await db.prisma.$executeRaw`INSERT INTO "EngagementEvent" (kind, "occurredAt") SELECT 'bulk', ${daysAgo(500)}::timestamp FROM generate_series(1, 12001)`;
-    const silent = await enforceRetention(db.prisma, OFF, NOW);
+    const silent = await enforceRetention(adminPorts(db.prisma), OFF, NOW);
     expect(Object.values(silent).every((n) => n === 0)).toBe(true);
     expect(await db.prisma.engagementEvent.count({ where: { kind: 'bulk' } })).toBe(12001);
-    const r = await enforceRetention(db.prisma, { ...OFF, engagementDays: 365 }, NOW);
+    const r = await enforceRetention(adminPorts(db.prisma), { ...OFF, engagementDays: 365 }, NOW);
     expect(r.engagementEvents).toBe(12001);
     expect(await db.prisma.engagementEvent.count({ where: { kind: 'bulk' } })).toBe(0);
   });

@@ -1,14 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CsvFileError } from '../../src/admin/csv.js';
-import { importKlussen } from '../../src/admin/import-klussen.js';
-import { importPeople } from '../../src/admin/import-people.js';
-import { importWorkshops } from '../../src/admin/import-workshops.js';
+import { CsvFileError } from '../../src/core/import/csv.js';
+import { importKlussen } from '../../src/core/klussen/import-klussen.js';
+import { importPeople } from '../../src/core/people/import-people.js';
+import { importWorkshops } from '../../src/core/workshops/import-workshops.js';
 import type { Database } from '../../src/db/database.js';
 import { aPerson } from '../support/builders.js';
 import { testPglite } from '../support/db.js';
 import { fuzzSeed, Random } from '../support/fuzz.js';
 import { changedTables, snapshotAll } from '../support/snapshot.js';
 import { fileWithBadRows, KLUSSEN, PEOPLE, WORKSHOPS, type CsvKind } from './fuzz/csv-files.js';
+import { adminPorts } from '../../src/db/admin-store.js';
 
 const SEED = fuzzSeed(20_270_303);
 const FILES_PER_KIND = 120;
@@ -39,9 +40,9 @@ describe('CSV imports under hostile files', () => {
   afterAll(async () => db?.close());
 
   const kinds: [string, () => CsvKind, (file: string) => Promise<unknown>][] = [
-    ['people', () => PEOPLE, (f) => importPeople(db.prisma, f)],
-    ['workshops', () => WORKSHOPS, (f) => importWorkshops(db.prisma, f, { timezone: 'Europe/Amsterdam' })],
-    ['klussen', () => KLUSSEN(owner), (f) => importKlussen(db.prisma, f)],
+    ['people', () => PEOPLE, (f) => importPeople(adminPorts(db.prisma).people, f)],
+    ['workshops', () => WORKSHOPS, (f) => importWorkshops(adminPorts(db.prisma).workshopFiles, f, { timezone: 'Europe/Amsterdam' })],
+    ['klussen', () => KLUSSEN(owner), (f) => importKlussen(adminPorts(db.prisma).klusImport, f)],
   ];
 
   it.each(kinds)('%s: a file with bad rows is refused whole, by exactly those lines, storing nothing', async (name, kind, run) => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../src/admin/seed-demo.js';
+import { seedDemo } from '../../src/core/demo/seed-demo.js';
 import type { SlackChannel } from '../../src/channels/slack/slack-channel.js';
 import { createLogger, loggableError } from '../../src/logger.js';
 import { eventually, FakeSlack } from '../channels/slack/support/fake-slack.js';
@@ -8,6 +8,7 @@ import { buttonsIn, click, dmEvent, eventCallback, FORM, JSON_TYPE, postSigned, 
 import { aTeamsUser, installActivity, invokeActivity, messageActivity } from '../channels/teams/support/activities.js';
 import { buttonNamed, cardsOf } from '../channels/teams/support/cards.js';
 import { startTeamsBot, type TeamsBot } from '../channels/teams/support/harness.js';
+import { adminPorts } from '../../src/db/admin-store.js';
 
 const SECRET_GOAL = 'Ik wil minder piekeren over mijn burn-out';
 const SECRET_ANSWER = 'Mijn leidinggevende snapt er niets van';
@@ -25,7 +26,7 @@ describe('logs hold ids, never names, e-mail addresses or message text', () => {
     slack = await new FakeSlack().start();
     for (const u of [KEES, PRIYA]) slack.addUser(u);
     bot = await startTeamsBot(() => ({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl, ADMIN_USERS: `slack:${PRIYA.id}` }));
-    await seedDemo(bot.db.prisma, { timezone: 'Europe/Amsterdam', now: new Date() });
+    await seedDemo(adminPorts(bot.db.prisma), { timezone: 'Europe/Amsterdam', now: new Date() });
   });
   afterAll(async () => {
     await bot?.stop();

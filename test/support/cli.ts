@@ -1,5 +1,6 @@
 import { runCommand } from '../../src/cli/commands.js';
 import type { Database } from '../../src/db/database.js';
+import { cliDeps } from '../../src/runtime/admin-deps.js';
 
 /** Runs one admin command against a test database, with files and output in memory. */
 export async function cli(db: Database, argv: string[], opts: { now?: Date; files?: Record<string, string> } = {}) {
@@ -20,7 +21,7 @@ export async function cli(db: Database, argv: string[], opts: { now?: Date; file
         written[p] = data;
       },
     },
-    async () => ({ db, timezone: 'Europe/Amsterdam', now: () => opts.now ?? new Date('2027-03-01T09:00:00Z') }),
+    async () => cliDeps(db, { timezone: 'Europe/Amsterdam', now: () => opts.now ?? new Date('2027-03-01T09:00:00Z') }),
   );
   return { code, stdout: out.join('\n'), stderr: err.join('\n'), written };
 }

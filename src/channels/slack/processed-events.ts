@@ -1,5 +1,5 @@
 import type { Logger } from '../../core/ports.js';
-import type { ProcessedEvents } from '../processed-events.js';
+import type { ProcessedEvents } from '../../core/processed-events.js';
 
 /**
  * Slack redelivers an event it thinks we missed (`X-Slack-Retry-Num`) and a client can send an interaction

@@ -1,5 +1,5 @@
 import type { Activity } from 'botbuilder';
-import type { ProcessedEvents } from '../processed-events.js';
+import type { ProcessedEvents } from '../../core/processed-events.js';
 
 /**
  * Teams delivers an activity again when the bot was slow to answer. Messages and install events are processed

@@ -1,4 +1,4 @@
-import type { ProcessedEvents } from '../../channels/processed-events.js';
+import type { ProcessedEvents } from '../../core/processed-events.js';
 import type { Prisma } from '../database.js';
 
 const isUniqueViolation = (e: unknown) => (e as { code?: unknown } | null)?.code === 'P2002';

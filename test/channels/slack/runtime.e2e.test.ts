@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../../src/admin/seed-demo.js';
+import { seedDemo } from '../../../src/core/demo/seed-demo.js';
 import { loadConfig } from '../../../src/config.js';
 import { createLogger } from '../../../src/logger.js';
 import { startVliegwiel, type Running } from '../../../src/runtime/start.js';
@@ -7,6 +7,7 @@ import { testPostgres } from '../../support/db.js';
 import { eventually, FakeSlack } from './support/fake-slack.js';
 import { KEES, PRIYA } from './support/harness.js';
 import { dmEvent, eventCallback, FORM, JSON_TYPE, postSigned, SECRET, slashCommand } from './support/slack-requests.js';
+import { adminPorts } from '../../../src/db/admin-store.js';
 
 let fake: FakeSlack;
 let db: Awaited<ReturnType<typeof testPostgres>>;
@@ -17,7 +18,7 @@ beforeAll(async () => {
   fake.addUser(KEES);
   fake.addUser(PRIYA);
   db = await testPostgres();
-  await seedDemo(db.prisma, { timezone: 'Europe/Amsterdam', now: new Date() });
+  await seedDemo(adminPorts(db.prisma), { timezone: 'Europe/Amsterdam', now: new Date() });
   const config = loadConfig({
     DATABASE_URL: db.url,
     PORT: '0',

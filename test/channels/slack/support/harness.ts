@@ -1,5 +1,5 @@
 import { openRepositories, PrismaChannelIdentities, PrismaProcessedEvents } from '../../../../src/db/index.js';
-import { seedDemo } from '../../../../src/admin/seed-demo.js';
+import { seedDemo } from '../../../../src/core/demo/seed-demo.js';
 import { createCore, type Core } from '../../../../src/app.js';
 import { createSlackChannel, type SlackChannel } from '../../../../src/channels/slack/slack-channel.js';
 import type { Database } from '../../../../src/db/database.js';
@@ -9,6 +9,7 @@ import { createMetrics } from '../../../../src/metrics.js';
 import { testPglite } from '../../../support/db.js';
 import { eventually, FakeSlack } from './fake-slack.js';
 import { SECRET } from './slack-requests.js';
+import { adminPorts } from '../../../../src/db/admin-store.js';
 
 /** Demo people (seed/demo/people.csv) as Slack knows them; Kees speaks Dutch, Priya English. */
 export const KEES = { id: 'U0652EPXGAK', name: 'Kees van Dalen', email: 'medewerker@demo.vliegwiel.nl', locale: 'nl-NL' };
@@ -35,7 +36,7 @@ export async function startHarness(mode: 'http' | 'socket' = 'http'): Promise<Ha
   const fake = await new FakeSlack().start();
   for (const u of [KEES, PRIYA, NEWCOMER]) fake.addUser(u);
   const db = await testPglite();
-  await seedDemo(db.prisma, { timezone: 'Europe/Amsterdam', now: new Date() });
+  await seedDemo(adminPorts(db.prisma), { timezone: 'Europe/Amsterdam', now: new Date() });
   const logs: Record<string, unknown>[] = [];
   const logger = createLogger('info', {}, (line) => logs.push(JSON.parse(line) as Record<string, unknown>));
   const metrics = createMetrics();

@@ -1,5 +1,5 @@
-import { formatDateTime } from '../core/format.js';
-import type { Prisma } from '../db/database.js';
+import { formatDateTime } from '../format.js';
+import type { WorkshopFilesRepository } from './workshop-files-repository.js';
 
 const cell = (v: string | number | null | undefined) => {
   const s = v === null || v === undefined ? '' : String(v);
@@ -11,23 +11,19 @@ const cell = (v: string | number | null | undefined) => {
 export class UnknownWorkshopError extends Error {}
 
 /** The attendance list of one workshop as CSV that Dutch Excel opens directly (BOM, semicolons, CRLF). */
-export async function exportSignups(db: Prisma, key: string, timezone: string): Promise<string> {
-  const w = await db.workshop.findUnique({ where: { key } });
-  if (!w) throw new UnknownWorkshopError(`Unknown workshop key: ${key}`);
-  const signups = await db.signup.findMany({
-    where: { workshopId: w.id, status: { in: ['CONFIRMED', 'WAITLISTED'] } },
-    include: { person: { include: { organization: true } } },
-    orderBy: [{ status: 'asc' }, { waitlistSeq: 'asc' }, { confirmedAt: 'asc' }],
-  });
+export async function exportSignups(workshops: WorkshopFilesRepository, key: string, timezone: string): Promise<string> {
+  const list = await workshops.signupList(key);
+  if (!list) throw new UnknownWorkshopError(`Unknown workshop key: ${key}`);
+  const w = list.workshop;
   const header = ['workshop', 'titel', 'start', 'naam', 'e-mail', 'organisatie', 'afdeling', 'status', 'wachtlijstplek', 'aanwezig'];
   let position = 0;
-  const rows = signups.map((s) => [
+  const rows = list.signups.map((s) => [
     w.key,
     w.title,
     formatDateTime(w.startsAt, 'nl', timezone),
     s.person?.name ?? '(verwijderd)',
     s.person?.email ?? '',
-    s.person?.organization?.name ?? '',
+    s.person?.organizationName ?? '',
     s.person?.department ?? '',
     s.status === 'CONFIRMED' ? 'aangemeld' : 'wachtlijst',
     s.status === 'WAITLISTED' ? ++position : '',

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { cleanText } from '../core/chat/clean-input.js';
+import { cleanText } from '../chat/clean-input.js';
 
 export interface CsvRow {
   /** Physical line of the file where the record starts (the header is line 1). */

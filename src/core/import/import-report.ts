@@ -8,6 +8,9 @@ export interface ImportReport {
   unchanged: number;
 }
 
+/** What a store reports back after writing validated rows; the use case names the kind. */
+export type ImportCounts = Omit<ImportReport, 'kind'>;
+
 export const formatReport = (r: ImportReport) =>
   `${r.kind}: ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged`;
 

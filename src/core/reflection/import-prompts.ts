@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { THEMES } from '../core/reflection/prompt.js';
-import type { Prisma } from '../db/database.js';
-import { CsvFileError, parseCsv } from './csv.js';
-import { listOf, required, sameValues, text, validateRows, type ImportReport } from './import-report.js';
+import { THEMES } from './prompt.js';
+import { CsvFileError, parseCsv } from '../import/csv.js';
+import { listOf, required, text, validateRows, type ImportReport } from '../import/import-report.js';
+import type { PromptLibraryRepository } from './prompt-library-repository.js';
 
 export const PROMPT_COLUMNS = ['key', 'kind', 'theme', 'audiences', 'text_nl', 'text_en', 'follow_up_nl', 'follow_up_en', 'active'] as const;
 
@@ -47,41 +47,27 @@ const row = z
  * HR's own prompts (`source = 'hr'`): same fields as the shipped library, one per row. A key of the shipped library
  * is refused, so a later `seed demo` never overwrites HR's words and HR never silently changes the library's.
  */
-export async function importPrompts(db: Prisma, file: Buffer | string): Promise<ImportReport> {
+export async function importPrompts(library: PromptLibraryRepository, file: Buffer | string): Promise<ImportReport> {
   const rows = validateRows(parseCsv(file, PROMPT_COLUMNS), row, (r) => r.key);
-  const library = await db.prompt.findMany({ where: { key: { in: rows.map((r) => r.value.key) }, source: { not: 'hr' } }, select: { key: true } });
-  if (library.length) {
-    const taken = new Set(library.map((p) => p.key));
+  const shipped = await library.libraryKeys(rows.map((r) => r.value.key));
+  if (shipped.length) {
+    const taken = new Set(shipped);
     throw new CsvFileError(
       rows.filter((r) => taken.has(r.value.key)).map((r) => ({ line: r.line, message: `key ${r.value.key} belongs to the shipped library; choose another key` })),
     );
   }
-  const report: ImportReport = { kind: 'prompts', created: 0, updated: 0, unchanged: 0 };
-  await db.$transaction(
-    async (tx) => {
-      for (const { value: r } of rows) {
-        const wanted = {
-          kind: r.kind,
-          theme: r.theme,
-          audiences: r.audiences,
-          textNl: r.text_nl,
-          textEn: r.text_en,
-          followUpNl: r.follow_up_nl || null,
-          followUpEn: r.follow_up_en || null,
-          active: r.active,
-        };
-        const existing = await tx.prompt.findUnique({ where: { key: r.key } });
-        if (!existing) {
-          await tx.prompt.create({ data: { key: r.key, source: 'hr', ...wanted } });
-          report.created++;
-        } else if (sameValues(existing, wanted)) report.unchanged++;
-        else {
-          await tx.prompt.update({ where: { id: existing.id }, data: wanted });
-          report.updated++;
-        }
-      }
-    },
-    { timeout: 120_000, maxWait: 30_000 },
+  const counts = await library.importPrompts(
+    rows.map(({ value: r }) => ({
+      key: r.key,
+      kind: r.kind,
+      theme: r.theme,
+      audiences: r.audiences,
+      textNl: r.text_nl,
+      textEn: r.text_en,
+      followUpNl: r.follow_up_nl || null,
+      followUpEn: r.follow_up_en || null,
+      active: r.active,
+    })),
   );
-  return report;
+  return { kind: 'prompts', ...counts };
 }

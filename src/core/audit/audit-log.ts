@@ -1,22 +1,8 @@
-import type { Prisma } from '../db/database.js';
+import type { AuditEntry, AuditQuery, AuditRepository } from './audit-repository.js';
+
+export type { AuditEntry, AuditQuery } from './audit-repository.js';
 
 export class BadAuditQueryError extends Error {}
-
-export interface AuditQuery {
-  since?: Date;
-  /** `privacy` matches privacy.export and privacy.erase; `privacy.erase` only itself. */
-  action?: string;
-  /** The newest this many entries (shown oldest first). */
-  limit: number;
-}
-
-export interface AuditEntry {
-  at: Date;
-  actor: string;
-  action: string;
-  subject: string | null;
-  details: unknown;
-}
 
 const RELATIVE = /^(\d{1,5})\s*([dhm])$/i;
 const UNIT_MS = { d: 86_400_000, h: 3_600_000, m: 60_000 } as const;
@@ -38,17 +24,9 @@ export function parseLimit(text: string | undefined): number {
   return Number(text);
 }
 
-export async function listAudit(db: Prisma, q: AuditQuery): Promise<AuditEntry[]> {
+export async function listAudit(log: AuditRepository, q: AuditQuery): Promise<AuditEntry[]> {
   const action = q.action?.trim().replace(/\.$/, '');
-  const rows = await db.auditLog.findMany({
-    where: {
-      ...(q.since ? { at: { gte: q.since } } : {}),
-      ...(action ? { OR: [{ action }, { action: { startsWith: `${action}.` } }] } : {}),
-    },
-    orderBy: [{ at: 'desc' }, { id: 'desc' }],
-    take: q.limit,
-  });
-  return rows.reverse().map((r) => ({ at: r.at, actor: r.actor, action: r.action, subject: r.subject, details: r.details }));
+  return log.list({ ...(q.since ? { since: q.since } : {}), ...(action ? { action } : {}), limit: q.limit });
 }
 
 const localTime = (d: Date, timezone: string) =>

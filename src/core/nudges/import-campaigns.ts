@@ -1,11 +1,10 @@
-import cron from 'node-cron';
 import { z } from 'zod';
-import { NUDGE_ACTIONS, targetSchema, variantText } from '../core/nudges/campaign.js';
-import { checkB1 } from '../core/language/b1.js';
-import { parseDateTime, startOfLocalDay } from '../core/time.js';
-import { parseHours } from '../core/nudges/window.js';
-import type { Prisma } from '../db/database.js';
-import type { ImportReport } from './import-report.js';
+import { NUDGE_ACTIONS, targetSchema, variantText } from './campaign.js';
+import { checkB1 } from '../language/b1.js';
+import { parseDateTime, startOfLocalDay } from '../time.js';
+import { parseHours } from './window.js';
+import type { ImportReport } from '../import/import-report.js';
+import type { CampaignImportRepository } from './campaign-import-repository.js';
 
 /** A campaign file that cannot be stored; every problem is listed, by campaign and field. */
 export class CampaignFileError extends Error {
@@ -24,14 +23,15 @@ const fileVariant = z.object({
   en: variantText,
 });
 
-const fileCampaign = z.object({
+/** `validCron` comes from the scheduler's library, which the core does not import. */
+const fileCampaignSchema = (validCron: (s: string) => boolean) => z.object({
   key: z.string().trim().regex(/^[a-z0-9][a-z0-9_-]{0,62}$/i, 'letters, digits, - and _ (at most 63)'),
   name: z.string().trim().min(1).max(200),
   status: z.enum(['draft', 'active', 'paused', 'ended']).optional(),
   schedule: z
     .string()
     .trim()
-    .refine((s) => s.split(/\s+/).length === 5 && cron.validate(s), 'a cron expression of 5 fields, e.g. "0 9 * * 2" (Tuesday 09:00)'),
+    .refine((s) => s.split(/\s+/).length === 5 && validCron(s), 'a cron expression of 5 fields, e.g. "0 9 * * 2" (Tuesday 09:00)'),
   startsAt: z.string().optional(),
   endsAt: z.string().optional(),
   action: z.enum(NUDGE_ACTIONS).default('workshops'),
@@ -50,13 +50,7 @@ const fileCampaign = z.object({
   variants: z.array(fileVariant).min(1).max(4),
 }).strict();
 
-type FileCampaign = z.output<typeof fileCampaign>;
-
-/** JSON with sorted keys: jsonb stores keys in its own order, so stored and new values are compared this way. */
-const canonical = (v: unknown): string =>
-  JSON.stringify(JSON.parse(JSON.stringify(v ?? null)), (_k, x: unknown) =>
-    x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => a.localeCompare(b))) : x,
-  );
+type FileCampaign = z.output<ReturnType<typeof fileCampaignSchema>>;
 
 /** `YYYY-MM-DD` (the start, or the end, of that local day) or a moment as workshops take it. */
 function moment(text: string | undefined, tz: string, endOfDay: boolean): Date | null | 'bad' {
@@ -97,7 +91,12 @@ function check(c: FileCampaign, where: string, tz: string): string[] {
  * key: importing the same file again changes nothing, and a campaign without `status` keeps the one it has (new
  * ones start active).
  */
-export async function importCampaigns(db: Prisma, content: Buffer, opts: { timezone: string; now: Date }): Promise<ImportReport> {
+export async function importCampaigns(
+  campaigns: CampaignImportRepository,
+  content: Buffer,
+  opts: { timezone: string; now: Date; validCron: (expression: string) => boolean },
+): Promise<ImportReport> {
+  const fileCampaign = fileCampaignSchema(opts.validCron);
   let raw: unknown;
   try {
     raw = JSON.parse(content.toString('utf8').replace(/^\uFEFF/, ''));
@@ -120,16 +119,15 @@ export async function importCampaigns(db: Prisma, content: Buffer, opts: { timez
     parsed.push({ c: r.data, where });
   }
   const orgKeys = [...new Set(parsed.flatMap((p) => p.c.target.organizations.map((k) => k.toLowerCase())))];
-  const orgs = await db.organization.findMany({ where: { key: { in: orgKeys } }, select: { id: true, key: true } });
+  const orgs = await campaigns.organizationsByKey(orgKeys);
   const orgId = new Map(orgs.map((o) => [o.key.toLowerCase(), o.id]));
   for (const p of parsed) {
     for (const k of p.c.target.organizations) if (!orgId.has(k.toLowerCase())) problems.push(`${p.where} target.organizations: unknown organisation "${k}"`);
   }
   if (problems.length) throw new CampaignFileError(problems);
 
-  const report: ImportReport = { kind: 'campaigns', created: 0, updated: 0, unchanged: 0 };
-  await db.$transaction(async (tx) => {
-    for (const { c } of parsed) {
+  const counts = await campaigns.importCampaigns(
+    parsed.map(({ c }) => {
       const t = c.target;
       const target = targetSchema.parse({
         ...t,
@@ -139,29 +137,10 @@ export async function importCampaigns(db: Prisma, content: Buffer, opts: { timez
       const variants = c.variants.map((v) => ({ key: v.key.toUpperCase(), action: v.action ?? c.action, nl: v.nl, en: v.en }));
       const startsAt = moment(c.startsAt, opts.timezone, false) as Date | null;
       const endsAt = moment(c.endsAt, opts.timezone, true) as Date | null;
-      const fields = { name: c.name, target, variants, schedule: c.schedule, startsAt, endsAt };
-      const existing = await tx.nudgeCampaign.findUnique({ where: { key: c.key } });
-      const status = c.status ? (c.status.toUpperCase() as 'DRAFT' | 'ACTIVE' | 'PAUSED' | 'ENDED') : (existing?.status ?? 'ACTIVE');
-      if (!existing) {
-        await tx.nudgeCampaign.create({ data: { key: c.key, ...fields, status, updatedAt: opts.now } });
-        report.created++;
-        continue;
-      }
-      const same =
-        existing.name === fields.name &&
-        existing.schedule === fields.schedule &&
-        existing.status === status &&
-        existing.startsAt?.getTime() === startsAt?.getTime() &&
-        existing.endsAt?.getTime() === endsAt?.getTime() &&
-        canonical(existing.target) === canonical(target) &&
-        canonical(existing.variants) === canonical(variants);
-      if (same) {
-        report.unchanged++;
-        continue;
-      }
-      await tx.nudgeCampaign.update({ where: { id: existing.id }, data: { ...fields, status, updatedAt: opts.now } });
-      report.updated++;
-    }
-  });
-  return report;
+      const status = c.status ? (c.status.toUpperCase() as 'DRAFT' | 'ACTIVE' | 'PAUSED' | 'ENDED') : null;
+      return { key: c.key, name: c.name, target, variants, schedule: c.schedule, startsAt, endsAt, status };
+    }),
+    opts.now,
+  );
+  return { kind: 'campaigns', ...counts };
 }

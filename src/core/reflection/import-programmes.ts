@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { Prisma } from '../db/database.js';
-import { CsvFileError, parseCsv, type RowError } from './csv.js';
-import { required, sameValues, text, validateRows, type ImportReport } from './import-report.js';
+import { CsvFileError, parseCsv, type RowError } from '../import/csv.js';
+import { required, text, validateRows, type ImportReport } from '../import/import-report.js';
+import type { PromptLibraryRepository } from './prompt-library-repository.js';
 
 export const PROGRAMME_COLUMNS = [
   'programme',
@@ -50,13 +50,9 @@ type Row = { line: number; value: z.output<typeof row> };
  * programme's name and description are given on its first row (later rows may repeat them or leave them empty).
  * Steps of a programme that the file no longer lists are removed.
  */
-export async function importProgrammes(db: Prisma, file: Buffer | string): Promise<ImportReport> {
+export async function importProgrammes(library: PromptLibraryRepository, file: Buffer | string): Promise<ImportReport> {
   const rows = validateRows(parseCsv(file, PROGRAMME_COLUMNS), row, (r) => `${r.programme} step ${r.step}`);
-  const prompts = new Map(
-    (await db.prompt.findMany({ where: { key: { in: rows.map((r) => r.value.prompt).filter(Boolean) } }, select: { id: true, key: true } })).map(
-      (p) => [p.key, p.id],
-    ),
-  );
+  const prompts = await library.promptIds(rows.map((r) => r.value.prompt).filter(Boolean));
   const errors: RowError[] = [];
   const groups = new Map<string, Row[]>();
   for (const r of rows) {
@@ -80,42 +76,26 @@ export async function importProgrammes(db: Prisma, file: Buffer | string): Promi
   }
   if (errors.length) throw new CsvFileError(errors.sort((a, b) => a.line - b.line));
 
-  const report: ImportReport = { kind: 'programmes', created: 0, updated: 0, unchanged: 0 };
-  await db.$transaction(
-    async (tx) => {
-      for (const [key, steps] of groups) {
-        const h = steps[0]!.value;
-        const wanted = { name: h.name_nl, nameEn: h.name_en, description: h.description_nl, descriptionEn: h.description_en };
-        const existing = await tx.programme.findUnique({ where: { key }, include: { steps: true } });
-        const programme = existing ?? (await tx.programme.create({ data: { key, ...wanted } }));
-        let changed = !!existing && !sameValues(existing, wanted);
-        if (existing && changed) await tx.programme.update({ where: { id: existing.id }, data: wanted });
-        for (const { value: s } of steps) {
-          const data = {
-            phase: s.phase_nl,
-            phaseEn: s.phase_en,
-            titleNl: s.title_nl,
-            titleEn: s.title_en,
-            promptId: s.prompt ? prompts.get(s.prompt)! : null,
-            offsetDays: s.offset_days,
-          };
-          const old = existing?.steps.find((x) => x.position === s.step);
-          if (old && sameValues(old, data)) continue;
-          changed = true;
-          await tx.programmeStep.upsert({
-            where: { programmeId_position: { programmeId: programme.id, position: s.step } },
-            create: { programmeId: programme.id, position: s.step, ...data },
-            update: data,
-          });
-        }
-        const removed = await tx.programmeStep.deleteMany({ where: { programmeId: programme.id, position: { gt: steps.length } } });
-        if (removed.count) changed = true;
-        if (!existing) report.created++;
-        else if (changed) report.updated++;
-        else report.unchanged++;
-      }
-    },
-    { timeout: 120_000, maxWait: 30_000 },
+  const counts = await library.importProgrammes(
+    [...groups].map(([key, steps]) => {
+      const h = steps[0]!.value;
+      return {
+        key,
+        name: h.name_nl,
+        nameEn: h.name_en,
+        description: h.description_nl,
+        descriptionEn: h.description_en,
+        steps: steps.map(({ value: s }) => ({
+          position: s.step,
+          phase: s.phase_nl,
+          phaseEn: s.phase_en,
+          titleNl: s.title_nl,
+          titleEn: s.title_en,
+          promptId: s.prompt ? prompts.get(s.prompt)! : null,
+          offsetDays: s.offset_days,
+        })),
+      };
+    }),
   );
-  return report;
+  return { kind: 'programmes', ...counts };
 }

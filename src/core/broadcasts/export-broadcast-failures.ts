@@ -1,5 +1,5 @@
-import { formatDateTime } from '../core/format.js';
-import type { Prisma } from '../db/database.js';
+import { formatDateTime } from '../format.js';
+import type { BroadcastFailuresRepository } from './broadcast-failures-repository.js';
 
 const cell = (v: string | number | null | undefined) => {
   const s = v === null || v === undefined ? '' : String(v);
@@ -15,25 +15,20 @@ export class UnknownBroadcastError extends Error {}
  * directly (BOM, semicolons, CRLF): HR can reach these people another way. Streams nothing big into memory
  * beyond the failures themselves.
  */
-export async function exportBroadcastFailures(db: Prisma, broadcastId: string, timezone: string): Promise<string> {
-  const b = /^[0-9a-f-]{36}$/i.test(broadcastId) ? await db.broadcast.findUnique({ where: { id: broadcastId } }) : null;
+export async function exportBroadcastFailures(broadcasts: BroadcastFailuresRepository, broadcastId: string, timezone: string): Promise<string> {
+  const b = /^[0-9a-f-]{36}$/i.test(broadcastId) ? await broadcasts.failures(broadcastId) : null;
   if (!b) throw new UnknownBroadcastError(`Unknown broadcast: ${broadcastId}`);
-  const rows = await db.outboxMessage.findMany({
-    where: { broadcastId: b.id, status: 'FAILED' },
-    include: { person: { include: { organization: true } } },
-    orderBy: { id: 'asc' },
-  });
   const header = ['bericht', 'naam', 'e-mail', 'organisatie', 'afdeling', 'kanaal', 'pogingen', 'reden', 'laatste poging'];
-  const lines = rows.map((r) => [
+  const lines = b.failures.map((r) => [
     b.title,
-    r.person?.erasedAt ? '(verwijderd)' : (r.person?.name ?? '(verwijderd)'),
-    r.person?.erasedAt ? '' : (r.person?.email ?? ''),
-    r.person?.organization?.name ?? '',
+    r.person?.erased ? '(verwijderd)' : (r.person?.name ?? '(verwijderd)'),
+    r.person?.erased ? '' : (r.person?.email ?? ''),
+    r.person?.organizationName ?? '',
     r.person?.department ?? '',
     r.platform.toLowerCase(),
     r.attempts,
     r.lastError ?? '',
-    formatDateTime(r.nextAttemptAt, 'nl', timezone),
+    formatDateTime(r.lastAttemptAt, 'nl', timezone),
   ]);
   return `\uFEFF${[header, ...lines].map((l) => l.map(cell).join(';')).join('\r\n')}\r\n`;
 }

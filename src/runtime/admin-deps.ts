@@ -1,0 +1,34 @@
+import { createCore, type Core } from '../app.js';
+import type { CliDeps } from '../cli/cli-deps.js';
+import type { ConsoleTurnDeps } from '../console/console-turn.js';
+import { PrivacyRequests } from '../core/privacy/privacy-requests.js';
+import { adminPorts, openRepositories, PrismaConsoleInbox, type Database } from '../db/index.js';
+import { drainConsoleInbox } from '../delivery/console-inbox.js';
+import { createLogger } from '../logger.js';
+
+/**
+ * The admin commands' ports over one database: the CLI's own, or the running bot's through its bridge. Privacy
+ * requests get a core of their own (silent, Dutch by default, no links), as they always had: the CLI may run
+ * without the bot, and through the bridge it shares the bot's database anyway.
+ */
+export function cliDeps(db: Database, opts: { timezone: string; now(): Date }): CliDeps {
+  const ports = adminPorts(db.prisma);
+  const clock = { now: opts.now };
+  const core = createCore(openRepositories(db), { timezone: opts.timezone, defaultLocale: 'nl', adminUsers: [], publicUrl: '' }, createLogger('silent'), clock);
+  const privacy = new PrivacyRequests({
+    people: core.ctx.people,
+    peopleAdmin: ports.people,
+    privacy: core.ctx.privacy,
+    workshops: core.ctx.workshops,
+    service: core.privacy,
+    cancelSignup: (actor, workshopId) => core.workshops.cancel(actor, { w: workshopId, q: '', o: 0 }),
+    clock: core.ctx.clock,
+    defaultLocale: core.ctx.settings.defaultLocale,
+  });
+  return { ...ports, privacy, migrate: () => db.migrate(), timezone: opts.timezone, now: opts.now };
+}
+
+/** A console chat turn over this core: the console's own, or the running bot's through its bridge. */
+export function consoleDeps(core: Core, db: Database): ConsoleTurnDeps {
+  return { bot: core.bot, now: () => core.ctx.clock.now(), drainInbox: (actor, now) => drainConsoleInbox(new PrismaConsoleInbox(db.prisma), (k, p, a) => core.bot.compose(k, p, a), actor, now) };
+}
