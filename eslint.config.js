@@ -2,10 +2,20 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+// Only src/db touches the database; the composition roots open it through src/db/index.ts.
+const DATABASE = [
+  { group: ['@prisma/*', 'prisma', 'pg', '**/generated/**'], message: 'Only src/db imports Prisma or pg: reach data through a port (src/core/<feature>) implemented in src/db.' },
+  { group: ['**/db/**'], message: 'Outside src/db only the composition roots (src/runtime, cli/main, console/main) import the database.' },
+];
+
+const TEAMS_SDK = { group: ['botbuilder', 'botbuilder-*', 'botframework-*', '@microsoft/teams-ai', '@microsoft/teams.*'], message: 'Teams SDK imports live in src/channels/teams.' };
+const SLACK_SDK = { group: ['@slack/*'], message: 'Slack SDK imports live in src/channels/slack.' };
+const ROOTS = ['src/runtime/**/*.ts', 'src/cli/main.ts', 'src/console/main.ts'];
+
 const SDKS = ['@slack/*', 'botbuilder', 'botbuilder-*', 'botframework-*', '@microsoft/*', '@prisma/*', 'prisma', 'pg', '@electric-sql/*', 'pglite-prisma-adapter', 'node-cron', 'express', 'prom-client'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'src/generated/**', 'coverage/**', '.vliegwiel-test/**', 'data/**'] },
+  { ignores: ['test/lint/fixture/**', 'dist/**', 'node_modules/**', 'src/generated/**', 'coverage/**', '.vliegwiel-test/**', 'data/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -34,32 +44,32 @@ export default tseslint.config(
     },
   },
   {
-    // Each chat SDK stays inside its adapter folder, so replacing an SDK touches one folder.
+    // Each chat SDK stays inside its adapter folder, so replacing an SDK touches one folder; the database in src/db.
     files: ['src/**/*.ts'],
-    ignores: ['src/core/**', 'src/channels/teams/**', 'src/channels/slack/**'],
+    ignores: ['src/core/**', 'src/channels/teams/**', 'src/channels/slack/**', 'src/db/**', ...ROOTS],
+    rules: { 'no-restricted-imports': ['error', { patterns: [TEAMS_SDK, SLACK_SDK, ...DATABASE] }] },
+  },
+  {
+    // The composition roots open the database, through src/db/index.js only.
+    files: ROOTS,
     rules: {
       'no-restricted-imports': [
         'error',
-        {
-          patterns: [
-            { group: ['botbuilder', 'botbuilder-*', 'botframework-*', '@microsoft/teams-ai', '@microsoft/teams.*'], message: 'Teams SDK imports live in src/channels/teams.' },
-            { group: ['@slack/*'], message: 'Slack SDK imports live in src/channels/slack.' },
-          ],
-        },
+        { patterns: [TEAMS_SDK, SLACK_SDK, DATABASE[0], { group: ['**/db/*', '!**/db/index.js', '**/db/*/**'], message: 'Composition roots open the database through src/db/index.js only.' }] },
       ],
     },
   },
   {
+    files: ['src/db/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [TEAMS_SDK, SLACK_SDK] }] },
+  },
+  {
     files: ['src/channels/slack/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['botbuilder', 'botbuilder-*', 'botframework-*', '@microsoft/teams-ai'], message: 'Teams SDK imports live in src/channels/teams.' }] }],
-    },
+    rules: { 'no-restricted-imports': ['error', { patterns: [TEAMS_SDK, ...DATABASE] }] },
   },
   {
     files: ['src/channels/teams/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@slack/*'], message: 'Slack SDK imports live in src/channels/slack.' }] }],
-    },
+    rules: { 'no-restricted-imports': ['error', { patterns: [SLACK_SDK, ...DATABASE] }] },
   },
   {
     // Only src/config.ts reads the environment (tests and scripts may set up their own).
