@@ -50,11 +50,13 @@ describe('Slack in the running bot (PostgreSQL)', () => {
   it('processes a retried event once on PostgreSQL too', async () => {
     const body = eventCallback(dmEvent(KEES.id, 'help'), 'EvPGRETRY1');
     await postSigned(`${bot.url}/slack/events`, body, JSON_TYPE);
-    await eventually(() => fake.callsTo('chat.postMessage').length === 1);
+    // Only Kees's DM counts: the scheduler's start-up catch-up may send other people their weekly digest meanwhile.
+    const toKees = () => fake.callsTo('chat.postMessage').filter((c) => JSON.stringify(c).includes('"text":"Wat kan Vliegwiel voor je doen?"'));
+    await eventually(() => toKees().length === 1);
     const retry = await postSigned(`${bot.url}/slack/events`, body, JSON_TYPE, { headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_error' } });
     expect(retry.status).toBe(200);
     await new Promise((r) => setTimeout(r, 400));
-    expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
+    expect(toKees()).toHaveLength(1);
     expect(await db.prisma.processedEvent.count({ where: { eventId: 'EvPGRETRY1' } })).toBe(1);
   });
 
