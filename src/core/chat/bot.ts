@@ -114,9 +114,9 @@ export class Bot {
     return { text: my.text, blocks: [...help.blocks, { type: 'divider' }, ...my.blocks] };
   }
 
-  /** Whether a person's pause holds back messages of this kind; unknown kinds are held back, to be safe. */
-  respectsPause(kind: string): boolean {
-    return this.composers.get(kind)?.kind.respectsPause ?? true;
+  /** The outbox kinds the features compose (a test checks them against the registry in src/app.ts). */
+  outboxKindNames(): string[] {
+    return [...this.composers.keys()];
   }
 
   /**
