@@ -35,8 +35,19 @@ export function isAlive(pid: number, started?: string): boolean {
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'EPERM') return false;
   }
+  // A process that has ended but whose parent has not collected it yet (a zombie) is gone for our purposes.
+  if (procState(pid) === 'Z') return false;
   const now = processStart(pid);
   return started === undefined || now === undefined || now === started;
+}
+
+function procState(pid: number): string | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[0];
+  } catch {
+    return undefined;
+  }
 }
 
 export async function readHolder(dataDir: string): Promise<Holder | undefined> {

@@ -95,7 +95,7 @@ export async function startServer(bin: Binaries, user: ServerUser | undefined, w
   const size = (await stat(where.log).catch(() => undefined))?.size ?? 0;
   if (size > 10 * 1024 * 1024) await rename(where.log, `${where.log}.1`);
   let lastError = '';
-  for (let attempt = 0; attempt < 3; attempt++) {
+  for (let attempt = 0; attempt < 5; attempt++) {
     const port = await freePort();
     const from = (await stat(where.log).catch(() => undefined))?.size ?? 0;
     const options = `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=`;
@@ -103,7 +103,9 @@ export async function startServer(bin: Binaries, user: ServerUser | undefined, w
     const pm = await readPostmaster(where.pgdata);
     if (r.code === 0 && pm?.status === 'ready') return pm;
     lastError = `${r.output.trim()}\n${await logTail(where.log, from)}`.trim();
-    if (!/could not bind|Address already in use|could not create any TCP\/IP sockets/i.test(lastError)) break;
+    // A port taken in between, or backends of a killed server still finishing: both pass within moments.
+    if (!/could not bind|Address already in use|could not create any TCP\/IP sockets|shared memory block is still in use/i.test(lastError)) break;
+    await new Promise((r) => setTimeout(r, 500));
   }
   throw new EmbeddedDatabaseError(`The embedded PostgreSQL server did not start (log: ${where.log}):\n${lastError}`);
 }
@@ -118,7 +120,10 @@ export async function stopServer(bin: Binaries, user: ServerUser | undefined, pg
     const pm = await readPostmaster(pgdata);
     if (!pm || !isAlive(pm.pid)) return;
     const r = await run(bin.pgCtl, ['stop', '-D', pgdata, '-m', mode, '-w', '-t', seconds], user);
-    if (r.code === 0) return;
+    if (r.code !== 0) continue;
+    // pg_ctl returns when postmaster.pid is gone, a moment before the process itself has ended.
+    for (const until = Date.now() + 5000; isAlive(pm.pid) && Date.now() < until;) await new Promise((res) => setTimeout(res, 20));
+    return;
   }
   throw new EmbeddedDatabaseError(`The embedded PostgreSQL server in ${pgdata} did not stop.`);
 }
