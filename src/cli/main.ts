@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { ConfigError, loadConfig } from '../config.js';
-import { EmbeddedDatabaseError, openDatabase } from '../db/index.js';
+import { EmbeddedDatabaseError, openDatabase, runningBotUrl } from '../db/index.js';
 import { cliDeps } from '../runtime/admin-deps.js';
 import { runCommand, type CliIo } from './commands.js';
 
@@ -14,6 +14,7 @@ const io: CliIo = {
 async function main(argv: string[]): Promise<number> {
   if (argv.length === 0 || ['--help', '-h', 'help'].includes(argv[0]!)) return runCommand(argv, io, () => Promise.reject(new Error('unused')));
   const config = loadConfig();
+  if (argv[0] === 'database' && argv[1] === 'url') return databaseUrl(config.databaseUrl, config.dataDir);
   let db: Awaited<ReturnType<typeof openDatabase>> | undefined;
   try {
     return await runCommand(argv, io, async () => {
@@ -27,6 +28,20 @@ async function main(argv: string[]): Promise<number> {
   } finally {
     await db?.close();
   }
+}
+/**
+ * Printed, not opened: the embedded server exists while the bot runs, so pg_dump or psql can use it then. A server
+ * started by this command would stop when it ends, leaving a URL to nowhere.
+ */
+async function databaseUrl(url: string | undefined, dataDir: string): Promise<number> {
+  const found = url ?? (await runningBotUrl(dataDir));
+  if (found) {
+    io.out(found);
+    return 0;
+  }
+  io.err(`The bot is not running on ${dataDir}, so its database server is not either. Start the bot (npm start) and ` +
+    'run this again; or, with the bot stopped, copy the whole DATA_DIR (README, "Backups").');
+  return 1;
 }
 
 // Ctrl-C, a stop signal or a reader that went away (`| head`): close the database first, so that an embedded

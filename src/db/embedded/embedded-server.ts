@@ -24,6 +24,13 @@ const WHO: Record<HolderKind, string> = { bot: 'the bot (npm start)', cli: 'the 
 const urlOf = (c: Credentials, port: number) =>
   `postgresql://${encodeURIComponent(c.user)}:${encodeURIComponent(c.password)}@127.0.0.1:${port}/${encodeURIComponent(c.database)}`;
 
+/** The URL of the server a running bot holds, for pg_dump and psql; undefined when no bot runs on DATA_DIR. */
+export async function runningBotUrl(dataDir: string): Promise<string | undefined> {
+  const h = await readHolder(dataDir);
+  if (h?.kind !== 'bot' || !h.port || !isAlive(h.pid, h.started)) return undefined;
+  return urlOf(await readCredentials(dataDir), h.port);
+}
+
 /** A bot that is starting writes its port once its server is up: wait for that rather than fail. */
 async function portOfStartingBot(dataDir: string, holder: Holder, timeoutMs: number): Promise<number | undefined> {
   const until = Date.now() + timeoutMs;
