@@ -1,4 +1,4 @@
-import { chmod, cp, mkdir, mkdtemp, rename, rm, stat } from 'node:fs/promises';
+import { chmod, cp, mkdir, mkdtemp, readFile, rename, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { EmbeddedDatabaseError } from './errors.js';
@@ -33,8 +33,9 @@ export async function findBinaries(): Promise<Binaries> {
         'if your platform has no package (see README, "Supported platforms"), set DATABASE_URL to a PostgreSQL server.',
     );
   }
-  const version = path.basename(path.resolve(pkg.pg_ctl, '..', '..', '..'));
-  return { pgCtl: pkg.pg_ctl, initdb: pkg.initdb, version: `${name.replace('/', '+')}-${version}` };
+  // The package exports only its binaries' paths; its package.json sits two folders above them.
+  const manifest = JSON.parse(await readFile(path.resolve(pkg.pg_ctl, '..', '..', '..', 'package.json'), 'utf8')) as { version: string };
+  return { pgCtl: pkg.pg_ctl, initdb: pkg.initdb, version: `${process.platform}-${process.arch}-${manifest.version}` };
 }
 
 /**
