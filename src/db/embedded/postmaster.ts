@@ -47,7 +47,11 @@ export async function runningServer(pgdata: string, timeoutMs = 60_000): Promise
   const until = Date.now() + timeoutMs;
   for (;;) {
     const pm = await readPostmaster(pgdata);
-    if (!pm || !isAlive(pm.pid)) return undefined;
+    if (!pm) return undefined;
+    if (!isAlive(pm.pid)) {
+      await staleUntilGone(pgdata, pm.pid);
+      return undefined;
+    }
     if (!isPostgres(pm.pid)) {
       // Another program has that PID: PostgreSQL would refuse to start while the stale file names a live process.
       await rm(path.join(pgdata, 'postmaster.pid'), { force: true });
@@ -57,6 +61,26 @@ export async function runningServer(pgdata: string, timeoutMs = 60_000): Promise
     if (Date.now() > until) throw new EmbeddedDatabaseError(`The PostgreSQL server in ${pgdata} (process ${pm.pid}) did not become ready.`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+const exists = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/**
+ * The postmaster was killed. Until its parent collects it (in a container often a PID 1 that takes its time) it
+ * is a zombie, which PostgreSQL takes for a live server ("lock file already exists"). Wait a little for it to
+ * vanish; a zombie that stays holds nothing, so its postmaster.pid goes (shared memory still in use by its old
+ * backends is checked by PostgreSQL itself).
+ */
+async function staleUntilGone(pgdata: string, pid: number) {
+  for (const until = Date.now() + 5000; exists(pid) && Date.now() < until;) await new Promise((r) => setTimeout(r, 50));
+  if (exists(pid) && !isAlive(pid)) await rm(path.join(pgdata, 'postmaster.pid'), { force: true });
 }
 
 const freePort = () =>
