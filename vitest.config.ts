@@ -6,7 +6,7 @@ export default defineConfig({
     globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
-    // PGlite instances are large (WASM heap); a few files at a time keep memory and CPU in check on 2 cores.
+    // A few files at a time keep memory and CPU in check on 2 cores.
     maxWorkers: 2,
     reporters: ['default'],
   },

@@ -1,6 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
 import pg from 'pg';
 import { openDatabase, type Database } from '../src/db/database.js';
 import { startEmbeddedPostgres } from '../test/support/embedded-postgres.js';
@@ -13,9 +11,7 @@ export async function benchDatabase(poolSize: number): Promise<{ db: Database; u
   try {
     await probe.connect();
   } catch {
-    const dir = path.resolve('.vliegwiel-test');
-    await mkdir(dir, { recursive: true });
-    const embedded = await startEmbeddedPostgres(dir);
+    const embedded = await startEmbeddedPostgres();
     server = embedded.url;
     stopEmbedded = embedded.stop;
     await probe.end().catch(() => undefined);

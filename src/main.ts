@@ -1,7 +1,6 @@
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './logger.js';
-import { DataDirBusyError } from './runtime/instance-lock.js';
-import { startVliegwiel } from './runtime/start.js';
+import { EmbeddedDatabaseError, startVliegwiel } from './runtime/start.js';
 
 const HOW_TO_CONNECT = `No Slack or Teams credentials are set, so only the console chat talks to this bot:
   npm run cli -- seed demo                               (demo region, once)
@@ -25,8 +24,8 @@ async function main() {
   try {
     running = await startVliegwiel(config, logger);
   } catch (err) {
-    if (err instanceof DataDirBusyError) {
-      process.stderr.write(`${err.message} Stop it first, or set DATA_DIR to another directory.\n`);
+    if (err instanceof EmbeddedDatabaseError) {
+      process.stderr.write(`${err.message}\n`);
       process.exit(1);
     }
     throw err;

@@ -11,7 +11,7 @@ import type { PrivacyRequests } from '../core/privacy/privacy-requests.js';
 import type { PromptLibraryRepository } from '../core/reflection/prompt-library-repository.js';
 import type { WorkshopFilesRepository } from '../core/workshops/workshop-files-repository.js';
 
-/** Where a command reads and writes; the CLI passes the terminal and disk, the bot's bridge passes buffers. */
+/** Where a command reads and writes: the terminal and disk in the CLI, buffers in tests. */
 export interface CliIo {
   out(text: string): void;
   err(text: string): void;
@@ -19,7 +19,7 @@ export interface CliIo {
   writeFile(path: string, data: string): Promise<void>;
 }
 
-/** What the commands work with; the composition roots (CLI, the bot's bridge) build it over their database. */
+/** What the commands work with; the CLI's composition root builds it over its database. */
 export interface CliDeps {
   people: PeopleAdminRepository;
   organizations: OrganizationRepository;

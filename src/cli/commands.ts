@@ -44,6 +44,7 @@ export const HELP = `vliegwiel — admin commands (also: npm run cli -- <command
 ${PRIVACY_HELP}
 ${NUDGE_HELP}
   migrate                         apply database migrations (start-up does this too)
+  database url                    the running bot's database as postgresql://… (for pg_dump and psql)
   --help                          this text
 
 CSV files: UTF-8 (with or without BOM), comma or semicolon separated, a header row. A file with any bad row is

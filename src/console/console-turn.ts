@@ -11,7 +11,7 @@ export interface ChatResult {
   inbox: Message[];
 }
 
-/** What a console turn needs; the console's main and the bot's bridge wire it to their core and outbox. */
+/** What a console turn needs; the console's main wires it to its core and outbox. */
 export interface ConsoleTurnDeps {
   bot: Pick<Bot, 'actorFor' | 'text' | 'action'>;
   now(): Date;

@@ -2,11 +2,9 @@ import readline from 'node:readline';
 import { coreSettings, createCore } from '../app.js';
 import { ConfigError, loadConfig } from '../config.js';
 import type { Message } from '../core/messages.js';
-import { openDatabase, openRepositories, type Database } from '../db/index.js';
+import { EmbeddedDatabaseError, openDatabase, openRepositories, type Database } from '../db/index.js';
 import { createLogger } from '../logger.js';
 import { consoleDeps } from '../runtime/admin-deps.js';
-import { acquireLock, DataDirBusyError } from '../runtime/instance-lock.js';
-import { LocalBridge } from '../runtime/local-bridge.js';
 import { consoleTurn, type ChatInput, type ChatResult } from './console-turn.js';
 import { renderText, type Pressable } from './render-text.js';
 
@@ -41,26 +39,23 @@ function lineReader() {
 async function main() {
   const { as } = parseArgs(process.argv.slice(2));
   const config = loadConfig();
-  let turn: (input: ChatInput) => Promise<ChatResult>;
-  let close = async () => {};
-  const bridge = config.databaseUrl ? null : await LocalBridge.find(config.dataDir);
-  if (bridge) {
-    turn = (input) => bridge.post<ChatResult>('/admin/chat', { as, input });
-  } else {
-    const lock = config.databaseUrl ? undefined : await acquireLock(config.dataDir, 'cli');
-    const db: Database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir }, { poolSize: 2 });
+  // Without DATABASE_URL: the running bot's PostgreSQL server, or one started for this chat only.
+  const db: Database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir, as: 'chat' }, { poolSize: 2 });
+  let core;
+  try {
     await db.migrate();
-    const core = createCore(openRepositories(db),
+    core = createCore(openRepositories(db),
       coreSettings(config, config.publicUrl ?? `http://127.0.0.1:${config.port}`),
       createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel),
     );
-    const deps = consoleDeps(core, db);
-    turn = (input) => consoleTurn(deps, as, input);
-    close = async () => {
-      await db.close();
-      await lock?.release();
-    };
+  } catch (err) {
+    await db.close();
+    throw err;
   }
+  const deps = consoleDeps(core, db);
+  const turn = (input: ChatInput): Promise<ChatResult> => consoleTurn(deps, as, input);
+  const close = () => db.close();
+  closeOnSignal = close;
 
   const out = (t: string) => process.stdout.write(`${t}\n`);
   const next = lineReader();
@@ -113,17 +108,21 @@ async function main() {
   }
 }
 
-
-// A reader that went away (`| head`) is not an error of ours.
+// Ctrl-C, a stop signal or a reader that went away (`| head`): close the database first, so that an embedded
+// server started for this chat is stopped too.
+let closeOnSignal: (() => Promise<void>) | undefined;
+const exitAfterClose = (code: number) => void (closeOnSignal?.() ?? Promise.resolve()).catch(() => undefined).finally(() => process.exit(code));
+process.on('SIGINT', () => exitAfterClose(130));
+process.on('SIGTERM', () => exitAfterClose(143));
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') process.exit(0);
+  if (e.code === 'EPIPE') return exitAfterClose(0);
   throw e;
 });
 
 main().then(
   () => process.exit(0),
   (err: unknown) => {
-    if (err instanceof ConfigError || err instanceof DataDirBusyError) process.stderr.write(`${err.message}\n`);
+    if (err instanceof ConfigError || err instanceof EmbeddedDatabaseError) process.stderr.write(`${err.message}\n`);
     else process.stderr.write(`chat: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
     process.exit(1);
   },

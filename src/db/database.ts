@@ -1,9 +1,7 @@
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { openEmbeddedServer, type EmbeddedLog } from './embedded/embedded-server.js';
+import type { HolderKind } from './embedded/holder.js';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { applyMigrations } from './migrate.js';
 import { PatientPool } from './patient-pool.js';
@@ -12,7 +10,8 @@ import type { SqlSession } from './sql-session.js';
 export type Prisma = PrismaClient;
 
 export interface Database {
-  readonly kind: 'pglite' | 'postgres';
+  /** 'embedded': the PostgreSQL server of DATA_DIR; 'postgres': DATABASE_URL. The same client either way. */
+  readonly kind: 'embedded' | 'postgres';
   readonly prisma: PrismaClient;
   /** Applies pending migrations; returns their names. */
   migrate(): Promise<string[]>;
@@ -21,16 +20,8 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export type DatabaseTarget = { url: string } | { dataDir: string } | { pglite: PGlite };
-
-const pgliteSession = (db: PGlite): SqlSession => ({
-  async query<T>(sql: string, params?: unknown[]) {
-    return (await db.query(sql, params)).rows as T[];
-  },
-  async exec(sql: string) {
-    await db.exec(sql);
-  },
-});
+/** DATABASE_URL, or the embedded server of DATA_DIR used as the bot, the CLI or the console chat. */
+export type DatabaseTarget = { url: string } | { dataDir: string; as: HolderKind };
 
 const pgSession = (client: pg.ClientBase): SqlSession => ({
   async query<T>(sql: string, params?: unknown[]) {
@@ -53,49 +44,30 @@ async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   }
 }
 
-/** The PGlite data directory inside DATA_DIR. */
-export const pgliteDir = (dataDir: string) => path.join(dataDir, 'pglite');
-
-export async function openDatabase(target: DatabaseTarget, options: { poolSize?: number } = {}): Promise<Database> {
-  if ('url' in target) return openPostgres(target.url, options.poolSize ?? 10);
-  if ('pglite' in target) return wrapPglite(target.pglite, false);
-  const dir = pgliteDir(target.dataDir);
-  // PGlite does not create parent directories itself.
-  await mkdir(dir, { recursive: true });
-  const db = await PGlite.create(dir);
-  return wrapPglite(db, true);
-}
-
-function wrapPglite(db: PGlite, owned: boolean): Database {
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(db) });
+export async function openDatabase(target: DatabaseTarget, options: { poolSize?: number; log?: EmbeddedLog } = {}): Promise<Database> {
+  if ('url' in target) return openPostgres(target.url, options.poolSize ?? 10, 'postgres');
+  const server = await openEmbeddedServer(target.dataDir, target.as, options.log);
+  const db = openPostgres(server.url, options.poolSize ?? 10, 'embedded');
   return {
-    kind: 'pglite',
-    prisma,
-    migrate: () => applyMigrations(pgliteSession(db)),
-    async ping(timeoutMs = 2000) {
-      try {
-        if (db.closed) return false;
-        await withTimeout(db.query('SELECT 1'), timeoutMs);
-        return true;
-      } catch {
-        return false;
-      }
-    },
+    ...db,
     async close() {
-      await prisma.$disconnect();
-      if (owned && !db.closed) await db.close();
+      try {
+        await db.close();
+      } finally {
+        await server.stop();
+      }
     },
   };
 }
 
-function openPostgres(url: string, poolSize: number): Database {
+function openPostgres(url: string, poolSize: number, kind: Database['kind']): Database {
   // Broken clients are dropped and new connections are waited for through a restart (patient-pool.ts).
   const pool = new PatientPool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 30_000 });
   // An idle client that loses its connection (database restart) must not crash the process.
   pool.on('error', () => undefined);
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
-    kind: 'postgres',
+    kind,
     prisma,
     async migrate() {
       const client = await pool.connect();

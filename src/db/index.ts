@@ -16,6 +16,8 @@ import { PrismaWorkshopAdminRepository } from './workshops/workshop-admin.js';
 import { PrismaWorkshopsRepository } from './workshops/workshops.js';
 
 export { openDatabase, type Database, type DatabaseTarget } from './database.js';
+export { EmbeddedDatabaseError, EmbeddedBusyError, LegacyDataDirError } from './embedded/errors.js';
+export { runningBotUrl } from './embedded/embedded-server.js';
 
 /** The repositories of every feature over one database: what the composition roots hand to the core. */
 export function openRepositories(db: Database) {

@@ -7,9 +7,8 @@ import { drainConsoleInbox } from '../delivery/console-inbox.js';
 import { createLogger } from '../logger.js';
 
 /**
- * The admin commands' ports over one database: the CLI's own, or the running bot's through its bridge. Privacy
- * requests get a core of their own (silent, Dutch by default, no links), as they always had: the CLI may run
- * without the bot, and through the bridge it shares the bot's database anyway.
+ * The admin commands' ports over the CLI's database connection (a running bot's server, or one the CLI started).
+ * Privacy requests get a core of their own (silent, Dutch by default, no links), as they always had.
  */
 export function cliDeps(db: Database, opts: { timezone: string; now(): Date }): CliDeps {
   const ports = adminPorts(db.prisma);
@@ -28,7 +27,7 @@ export function cliDeps(db: Database, opts: { timezone: string; now(): Date }): 
   return { ...ports, privacy, migrate: () => db.migrate(), timezone: opts.timezone, now: opts.now };
 }
 
-/** A console chat turn over this core: the console's own, or the running bot's through its bridge. */
+/** A console chat turn over the console chat's own core (on the bot's database server when the bot runs). */
 export function consoleDeps(core: Core, db: Database): ConsoleTurnDeps {
   return { bot: core.bot, now: () => core.ctx.clock.now(), drainInbox: (actor, now) => drainConsoleInbox(new PrismaConsoleInbox(db.prisma), (k, p, a) => core.bot.compose(k, p, a), actor, now) };
 }

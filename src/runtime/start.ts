@@ -13,7 +13,6 @@ import {
   PrismaProcessedEvents,
   type Database,
 } from '../db/index.js';
-import { adminRoutes } from '../server/admin-routes.js';
 import { broadcastRoutes } from '../server/broadcast-routes.js';
 import { calendarRoutes } from '../server/calendar-routes.js';
 import { chartRoutes } from '../server/chart-routes.js';
@@ -25,11 +24,10 @@ import { OutboxWorker } from '../delivery/outbox-worker.js';
 import { createJobs } from './jobs.js';
 import { Scheduler } from '../schedule/scheduler.js';
 import { Ticker } from '../schedule/ticker.js';
-import { runCommand, type CliIo } from '../cli/commands.js';
-import { consoleTurn, type ChatInput } from '../console/console-turn.js';
-import { cliDeps, consoleDeps } from './admin-deps.js';
 import { PROGRESS_EVERY_MS } from '../core/broadcasts/broadcast-outbox.js';
-import { acquireLock } from './instance-lock.js';
+
+// Operator-fixable problems of the embedded server (busy, an old PGlite DATA_DIR): main.ts prints their message.
+export { EmbeddedDatabaseError } from '../db/index.js';
 
 export interface Running {
   port: number;
@@ -44,10 +42,11 @@ export interface Running {
 
 /** Opens the database (migrating it), wires core and channels, and serves HTTP. */
 export async function startVliegwiel(config: Config, logger: Logger): Promise<Running> {
-  const lock = config.databaseUrl ? undefined : await acquireLock(config.dataDir, 'bot');
   let db: Database | undefined;
   try {
-    db = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir });
+    db = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir, as: 'bot' }, {
+      log: (msg, fields) => logger.info(msg, fields),
+    });
     const applied = await db.migrate();
     if (applied.length) logger.info('migrations applied', { migrations: applied });
 
@@ -68,17 +67,6 @@ export async function startVliegwiel(config: Config, logger: Logger): Promise<Ru
     for (const r of downloadRoutes(core.ctx)) server.mount(r);
     for (const r of chartRoutes(new PrismaChartStore(db.prisma), core.ctx.clock)) server.mount(r);
     for (const c of channels) for (const r of c.routes) server.mount(r);
-    if (lock) {
-      const database = db;
-      const bridge = {
-        token: lock.token,
-        logger,
-        runCommand: (argv: string[], io: CliIo) =>
-          runCommand(argv, io, async () => cliDeps(database, { timezone: core.ctx.settings.timezone, now: () => core.ctx.clock.now() })),
-        chatTurn: (as: string, input: ChatInput) => consoleTurn(consoleDeps(core, database), as, input),
-      };
-      for (const r of adminRoutes(bridge)) server.mount(r);
-    }
 
     const port = await server.listen(config.port, config.host);
     if (!config.publicUrl) core.ctx.settings.publicUrl = `http://127.0.0.1:${port}`;
@@ -106,7 +94,6 @@ export async function startVliegwiel(config: Config, logger: Logger): Promise<Ru
     });
     for (const job of createJobs(core, db, config.retention)) scheduler.register(job);
     await scheduler.start();
-    await lock?.update(port);
 
     let stopping: Promise<void> | undefined;
     const database = db;
@@ -125,15 +112,14 @@ export async function startVliegwiel(config: Config, logger: Logger): Promise<Ru
           await ticker.stop();
           await outbox.stop();
           for (const c of channels) await c.stop().catch((err) => logger.warn('channel stop failed', { channel: c.name, err }));
+          // Last: the embedded server stops after everything that used it (database.ts).
           await database.close();
-          await lock?.release();
         })();
         return stopping;
       },
     };
   } catch (err) {
     await db?.close().catch(() => undefined);
-    await lock?.release();
     throw err;
   }
 }

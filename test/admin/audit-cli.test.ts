@@ -2,14 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.js';
 import { aPerson } from '../support/builders.js';
 import { cli } from '../support/cli.js';
-import { testPglite } from '../support/db.js';
+import { testEmbedded } from '../support/db.js';
 
 const NOW = new Date('2027-03-10T12:00:00Z');
 
 describe('vliegwiel audit', () => {
   let db: Database;
   beforeAll(async () => {
-    db = await testPglite();
+    db = await testEmbedded();
     const at = (iso: string) => new Date(iso);
     await db.prisma.auditLog.createMany({
       data: [

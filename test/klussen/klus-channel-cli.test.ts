@@ -2,12 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.js';
 import { anOrganization } from '../support/builders.js';
 import { cli } from '../support/cli.js';
-import { testPglite } from '../support/db.js';
+import { testEmbedded } from '../support/db.js';
 
 describe('vliegwiel organization klus-channel', () => {
   let db: Database;
   beforeAll(async () => {
-    db = await testPglite();
+    db = await testEmbedded();
     await anOrganization(db, 'Gemeente Dordrecht');
   });
   afterAll(async () => db?.close());

@@ -1,14 +1,14 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testPostgres } from '../support/db.js';
+import { tempDataDir } from '../support/embedded-postgres.js';
 import { runEntry, waitForReady } from '../support/processes.js';
 
 describe('the bot as a process on the embedded database', () => {
   let dataDir: string;
   beforeAll(async () => {
-    dataDir = await mkdtemp(path.join(os.tmpdir(), 'vw-proc-'));
+    dataDir = await tempDataDir('vw-proc-');
   });
   afterAll(async () => rm(dataDir, { recursive: true, force: true }));
 
@@ -26,7 +26,7 @@ describe('the bot as a process on the embedded database', () => {
     expect(metrics).toMatch(/^# TYPE vliegwiel_process_cpu_user_seconds_total counter$/m);
     expect(metrics).toContain('vliegwiel_http_requests_total{route="/healthz",status="2xx"} 1');
 
-    // A second process cannot open PGlite's directory: the CLI goes through the running bot.
+    // The CLI and the console chat use the running bot's PostgreSQL server, and leave it running.
     const seed = await runEntry('src/cli/main.ts', ['seed', 'demo'], env).done;
     expect(seed.stderr).toBe('');
     expect(seed.code).toBe(0);

@@ -5,7 +5,7 @@ import { importPeople } from '../../src/core/people/import-people.js';
 import { importWorkshops } from '../../src/core/workshops/import-workshops.js';
 import type { Database } from '../../src/db/database.js';
 import { aPerson } from '../support/builders.js';
-import { testPglite } from '../support/db.js';
+import { testEmbedded } from '../support/db.js';
 import { fuzzSeed, Random } from '../support/fuzz.js';
 import { changedTables, snapshotAll } from '../support/snapshot.js';
 import { fileWithBadRows, KLUSSEN, PEOPLE, WORKSHOPS, type CsvKind } from './fuzz/csv-files.js';
@@ -34,7 +34,7 @@ describe('CSV imports under hostile files', () => {
   let db: Database;
   let owner: string;
   beforeAll(async () => {
-    db = await testPglite();
+    db = await testEmbedded();
     owner = (await aPerson(db, { email: 'eigenaar@fuzz.example' })).email!;
   });
   afterAll(async () => db?.close());

@@ -10,7 +10,7 @@ import { blockProblems, modalProblems } from '../channels/slack/support/block-ki
 import { cardProblems } from '../channels/teams/support/cards.js';
 import { aKlus, goodPost } from '../klussen/support.js';
 import { aPerson, anActor, anOrganization, aWorkshop, FixedClock, testCore } from '../support/builders.js';
-import { testPglite } from '../support/db.js';
+import { testEmbedded } from '../support/db.js';
 
 /** What people type or are called, and what breaks careless renderers. */
 const HOSTILE = [
@@ -40,7 +40,7 @@ describe('hostile user text never breaks rendering', () => {
   };
 
   beforeAll(async () => {
-    db = await testPglite();
+    db = await testEmbedded();
     core = testCore(db, new FixedClock(new Date('2027-03-01T09:00:00Z')));
     const org = await anOrganization(db);
     const actor = async (over: Parameters<typeof aPerson>[1]): Promise<Actor> => anActor(db, core, (await aPerson(db, { organizationId: org.id, ...over })).id);

@@ -1,31 +1,31 @@
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/database.js';
+import type { SqlSession } from '../../src/db/sql-session.js';
 import { withDatabase } from './global-setup.js';
 
-export type Backend = 'pglite' | 'postgres';
-export const BACKENDS: Backend[] = ['pglite', 'postgres'];
+/** 'embedded': the PostgreSQL server the bot starts itself; 'postgres': the external one (TEST_DATABASE_URL). */
+export type Backend = 'embedded' | 'postgres';
+export const BACKENDS: Backend[] = ['embedded', 'postgres'];
 
-/** A fresh, migrated in-memory PGlite. */
-export async function testPglite(): Promise<Database> {
-  const dump = await readFile(inject('pgliteDump'));
-  const lite = await PGlite.create({ loadDataDir: new Blob([dump]) });
-  const db = await openDatabase({ pglite: lite });
-  const close = db.close.bind(db);
-  return { ...db, close: async () => { await close(); await lite.close(); } };
+const serverOf = (backend: Backend) => inject(backend === 'embedded' ? 'embeddedServerUrl' : 'pgServerUrl');
+
+async function admin<T>(server: string, work: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: server });
+  await c.connect();
+  try {
+    return await work(c);
+  } finally {
+    await c.end();
+  }
 }
 
-/** A fresh, migrated PostgreSQL database of its own (cloned from the template), dropped on close. */
-export async function testPostgres(poolSize = 10): Promise<Database & { url: string }> {
-  const server = inject('pgServerUrl');
+/** A fresh, migrated database of its own (cloned from the template) on that backend's server, dropped on close. */
+async function cloned(backend: Backend, poolSize: number): Promise<Database & { url: string }> {
+  const server = serverOf(backend);
   const name = `vw_t_${randomBytes(4).toString('hex')}_${process.ppid}_${process.pid}`;
-  const admin = new pg.Client({ connectionString: server });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${inject('pgTemplate')}`);
-  await admin.end();
+  await admin(server, (c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${inject('pgTemplate')}`));
   const url = withDatabase(server, name);
   const db = await openDatabase({ url }, { poolSize });
   const close = db.close.bind(db);
@@ -34,12 +34,34 @@ export async function testPostgres(poolSize = 10): Promise<Database & { url: str
     url,
     close: async () => {
       await close();
-      const a = new pg.Client({ connectionString: server });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
+      await admin(server, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
     },
   };
 }
 
-export const testDatabase = (backend: Backend) => (backend === 'pglite' ? testPglite() : testPostgres());
+/** A fresh, migrated database on the embedded PostgreSQL server. */
+export const testEmbedded = (poolSize = 10) => cloned('embedded', poolSize);
+
+/** A fresh, migrated database on the external PostgreSQL (TEST_DATABASE_URL). */
+export const testPostgres = (poolSize = 10) => cloned('postgres', poolSize);
+
+export const testDatabase = (backend: Backend) => cloned(backend, 10);
+
+/** An empty database (no migrations) with a raw SQL session, for the migration runner's own tests. */
+export async function emptyDatabase(backend: Backend): Promise<{ session: SqlSession; close(): Promise<void> }> {
+  const server = serverOf(backend);
+  const name = `vw_t_${randomBytes(4).toString('hex')}_${process.ppid}_${process.pid}`;
+  await admin(server, (c) => c.query(`CREATE DATABASE ${name}`));
+  const client = new pg.Client({ connectionString: withDatabase(server, name) });
+  await client.connect();
+  return {
+    session: {
+      query: async <T>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as T[],
+      exec: async (sql: string) => void (await client.query(sql)),
+    },
+    async close() {
+      await client.end();
+      await admin(server, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    },
+  };
+}

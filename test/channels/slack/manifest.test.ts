@@ -8,7 +8,7 @@ import { registerListeners, type ListenerHost } from '../../../src/channels/slac
 import { EVENTS_PATH } from '../../../src/channels/slack/receiver.js';
 import { createCore } from '../../../src/app.js';
 import { createLogger } from '../../../src/logger.js';
-import { testPglite } from '../../support/db.js';
+import { testEmbedded } from '../../support/db.js';
 
 interface Manifest {
   features: {
@@ -107,7 +107,7 @@ describe.each(['manifest.yaml', 'manifest.socket.yaml'])('%s', (file) => {
 
 describe('actions', () => {
   it('every action the core answers to (and its repeats in a list) reaches exactly one listener', async () => {
-    const db = await testPglite();
+    const db = await testEmbedded();
     try {
       const core = createCore(openRepositories(db), { timezone: 'Europe/Amsterdam', defaultLocale: 'nl', adminUsers: [], publicUrl: 'http://x' }, createLogger('silent'));
       const ids = core.bot.actionIds();

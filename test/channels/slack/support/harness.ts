@@ -6,7 +6,7 @@ import type { Database } from '../../../../src/db/database.js';
 import { createLogger } from '../../../../src/logger.js';
 import { HttpServer } from '../../../../src/server/http-server.js';
 import { createMetrics } from '../../../../src/metrics.js';
-import { testPglite } from '../../../support/db.js';
+import { testEmbedded } from '../../../support/db.js';
 import { eventually, FakeSlack } from './fake-slack.js';
 import { SECRET } from './slack-requests.js';
 import { adminPorts } from '../../../../src/db/admin-store.js';
@@ -29,13 +29,13 @@ export interface Harness {
 }
 
 /**
- * The real stack without the process: the demo data in a fresh PGlite, the core, the Slack channel (real Bolt)
+ * The real stack without the process: the demo data in a fresh database on the embedded PostgreSQL, the core, the Slack channel (real Bolt)
  * on the project's HTTP server, and a fake Slack Web API started before Bolt is constructed.
  */
 export async function startHarness(mode: 'http' | 'socket' = 'http'): Promise<Harness> {
   const fake = await new FakeSlack().start();
   for (const u of [KEES, PRIYA, NEWCOMER]) fake.addUser(u);
-  const db = await testPglite();
+  const db = await testEmbedded();
   await seedDemo(adminPorts(db.prisma), { timezone: 'Europe/Amsterdam', now: new Date() });
   const logs: Record<string, unknown>[] = [];
   const logger = createLogger('info', {}, (line) => logs.push(JSON.parse(line) as Record<string, unknown>));
