@@ -7,6 +7,7 @@ import { registerListeners } from './listeners/index.js';
 import { ackFirst } from './middleware/ack-first.js';
 import { dedup } from './middleware/dedup.js';
 import { InFlight } from './middleware/in-flight.js';
+import { WorkQueue } from './middleware/work-queue.js';
 import type { SlackDedup } from './processed-events.js';
 import { SignedHttpReceiver } from './receiver.js';
 
@@ -24,6 +25,12 @@ export interface BuiltApp {
   inFlight: InFlight;
   warm(): Promise<void>;
 }
+
+/**
+ * How many inputs are worked on at once after their ack. Each holds a database connection for a moment and waits
+ * on Slack most of the time; more than this only makes every answer, and the next acks, slower (see bench/).
+ */
+export const POST_ACK_CONCURRENCY = 16;
 
 /**
  * Interactive answers may wait out a short 429 (the person is waiting for this very answer), but never
@@ -59,7 +66,7 @@ export function buildApp(settings: SlackSettings, deps: SlackDeps, processed: Sl
   }
   // Socket Mode has no receiver of ours, so the middleware counts the work there (in HTTP mode it is counted twice, harmlessly).
   app.use(inFlight.middleware);
-  app.use(ackFirst);
+  app.use(ackFirst(new WorkQueue(POST_ACK_CONCURRENCY)));
   app.use(dedup(processed, deps.logger));
   registerListeners(app, deps);
   // Listeners handle their own errors; what reaches here is Bolt's (authorisation, middleware).
