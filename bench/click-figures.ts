@@ -63,6 +63,14 @@ async function freshDatabase() {
  */
 export async function clicks() {
   buildIfNeeded();
+  // BENCH_CLICKS=embedded|postgres runs one of the two.
+  const only = process.env.BENCH_CLICKS;
+  if (only !== 'postgres') await embeddedRun();
+  if (only !== 'embedded') await postgresRun();
+  for (const m of misses) process.stderr.write(`# goal missed: ${m}\n`);
+}
+
+async function embeddedRun() {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'vw-bench-data-'));
   try {
     const embedded = await clickRun({ DATA_DIR: dataDir });
@@ -77,6 +85,9 @@ export async function clicks() {
   } finally {
     await rm(dataDir, { recursive: true, force: true });
   }
+}
+
+async function postgresRun() {
   const db = await freshDatabase();
   try {
     const postgres = await clickRun({ DATABASE_URL: db.url });
@@ -85,5 +96,4 @@ export async function clicks() {
   } finally {
     await db.drop();
   }
-  for (const m of misses) process.stderr.write(`# goal missed: ${m}\n`);
 }

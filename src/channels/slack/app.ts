@@ -5,9 +5,10 @@ import { boltLogger } from './bolt-logger.js';
 import type { SlackDeps } from './deps.js';
 import { registerListeners } from './listeners/index.js';
 import { ackFirst } from './middleware/ack-first.js';
+import { AckGate } from './middleware/ack-gate.js';
 import { dedup } from './middleware/dedup.js';
 import { InFlight } from './middleware/in-flight.js';
-import { WorkQueue } from './middleware/work-queue.js';
+import { WorkQueue } from '../work-queue.js';
 import type { SlackDedup } from './processed-events.js';
 import { SignedHttpReceiver } from './receiver.js';
 
@@ -55,18 +56,19 @@ export function buildApp(settings: SlackSettings, deps: SlackDeps, processed: Sl
     convoStore: false,
   };
   const inFlight = new InFlight();
+  const gate = new AckGate();
   let receiver: SignedHttpReceiver | undefined;
   let app: App;
   if (settings.mode === 'socket') {
     if (!settings.appToken) throw new Error('Slack Socket Mode needs SLACK_APP_TOKEN');
     app = new App({ ...common, socketMode: true, appToken: settings.appToken });
   } else {
-    receiver = new SignedHttpReceiver(settings.signingSecret, deps.logger, boltLogger(deps.logger), now, (work) => inFlight.track(work));
+    receiver = new SignedHttpReceiver(settings.signingSecret, deps.logger, boltLogger(deps.logger), now, (work) => inFlight.track(work), gate);
     app = new App({ ...common, receiver });
   }
   // Socket Mode has no receiver of ours, so the middleware counts the work there (in HTTP mode it is counted twice, harmlessly).
   app.use(inFlight.middleware);
-  app.use(ackFirst(new WorkQueue(POST_ACK_CONCURRENCY)));
+  app.use(ackFirst(new WorkQueue(POST_ACK_CONCURRENCY, () => gate.quiet())));
   app.use(dedup(processed, deps.logger));
   registerListeners(app, deps);
   // Listeners handle their own errors; what reaches here is Bolt's (authorisation, middleware).

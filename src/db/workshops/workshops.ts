@@ -1,5 +1,4 @@
 import { DomainError } from '../../core/errors.js';
-import { overlaps } from '../../core/workshops/decide-signup.js';
 import type { CancelCommand, SignupCommand, WorkshopsRepository } from '../../core/workshops/workshops-repository.js';
 import type {
   CancelOutcome,

@@ -1,6 +1,6 @@
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import { OPEN_FORM } from '../render/action-ids.js';
-import type { WorkQueue } from './work-queue.js';
+import type { WorkQueue } from '../../work-queue.js';
 
 /** A "form" button's click: its trigger_id lives 3 seconds, so views.open must not wait behind other work. */
 function opensForm(body: unknown): boolean {

@@ -1,12 +1,17 @@
 /**
- * Runs at most `limit` jobs at a time; the rest wait in arrival order. Work that follows an ack (database,
- * Web API) goes through it, so that a burst of clicks cannot crowd the event loop that must ack the next ones.
+ * Runs at most `limit` jobs at a time; the rest wait in arrival order. Slack's work after an ack (database, Web
+ * API) goes through one, so that a burst of clicks cannot crowd the event loop that must ack the next ones;
+ * Teams' turns go through another, so that two hundred invokes are answered in turn instead of all slowly.
  */
 export class WorkQueue {
   private running = 0;
   private readonly waiting: (() => void)[] = [];
 
-  constructor(readonly limit: number) {
+  /** `before`: awaited by each job once it has its place, before it starts (see AckGate). */
+  constructor(
+    readonly limit: number,
+    private readonly before: () => Promise<void> = () => Promise.resolve(),
+  ) {
     if (!Number.isInteger(limit) || limit < 1) throw new Error(`work queue limit must be a positive whole number, got ${limit}`);
   }
 
@@ -15,6 +20,7 @@ export class WorkQueue {
     // The finishing job hands its place straight to the next one, so `running` stays counted.
     else await new Promise<void>((resolve) => this.waiting.push(resolve));
     try {
+      await this.before();
       return await job();
     } finally {
       const next = this.waiting.shift();
