@@ -35,9 +35,9 @@ export interface BotProcess {
 export async function startBot(env: Record<string, string>, timeoutMs = 120_000): Promise<BotProcess> {
   const { flags, env: malloc } = startSettings();
   const started = performance.now();
-  // BENCH_PROFILE_DIR=<dir>: a CPU profile of the bot per run, to see where its time goes.
-  const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
-  const child = spawn(process.execPath, [...flags, ...profile, path.join(ROOT, 'dist/main.js')], {
+  // ENGINE_NODE_ARGS adds flags, as in the broadcast benchmark: `--cpu-prof --cpu-prof-dir=/tmp/prof` for a profile.
+  const extra = (process.env.ENGINE_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...flags, ...extra, path.join(ROOT, 'dist/main.js')], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...malloc, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -54,6 +54,8 @@ export function buildApp(settings: SlackSettings, deps: SlackDeps, processed: Sl
     clientOptions,
     // Unused, and Bolt's default store allocates per event.
     convoStore: false,
+    // Acks go out at once and the work follows (our HTTP receiver does the same for its requests).
+    processBeforeResponse: false,
   };
   const inFlight = new InFlight();
   const gate = new AckGate();
