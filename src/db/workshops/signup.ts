@@ -4,6 +4,7 @@ import type { SignupCommand } from '../../core/workshops/workshops-repository.js
 import type { SignupOutcome, Workshop } from '../../core/workshops/workshop.js';
 import type { Prisma } from '../database.js';
 import { isUuid } from '../ids.js';
+import type { DraftRow, SeatBatches, Taken } from './seat-batches.js';
 
 interface Before {
   id: string;
@@ -73,23 +74,17 @@ async function waitlist(db: Prisma, workshopId: string, seq: number | null): Pro
  * A person's second click finds their row (ON CONFLICT, which waits for the first click's commit) and changes
  * nothing. Reminders (outbox rows) are written by the same statement, addressed as enqueueInTx does.
  */
-async function takeSeat(db: Prisma, cmd: SignupCommand, w: Workshop) {
-  const drafts = cmd.onConfirmed(w).map((d) => ({
-    key: d.idempotencyKey,
-    kind: d.kind,
-    payload: d.payload,
-    notBefore: (d.notBefore ?? cmd.now).toISOString(),
-  }));
+export async function takeSeat(db: Prisma, workshopId: string, personId: string, drafts: DraftRow[], now: Date): Promise<Taken | null> {
   const rows = await db.$queryRaw<{ status: 'CONFIRMED' | 'WAITLISTED'; seq: number | null; confirmedCount: number }[]>`
     WITH w AS (
       SELECT id, capacity, "confirmedCount", "waitlistSeq" FROM "Workshop"
-       WHERE id = ${w.id}::uuid AND status = 'SCHEDULED' FOR UPDATE
+       WHERE id = ${workshopId}::uuid AND status = 'SCHEDULED' FOR UPDATE
     ), s AS (
       INSERT INTO "Signup" (id, "workshopId", "personId", status, "waitlistSeq", "confirmedAt", "cancelledAt", "updatedAt")
-      SELECT gen_random_uuid(), w.id, ${cmd.personId}::uuid,
+      SELECT gen_random_uuid(), w.id, ${personId}::uuid,
              CASE WHEN w."confirmedCount" < w.capacity THEN 'CONFIRMED' ELSE 'WAITLISTED' END::"SignupStatus",
              CASE WHEN w."confirmedCount" < w.capacity THEN NULL ELSE w."waitlistSeq" + 1 END,
-             CASE WHEN w."confirmedCount" < w.capacity THEN ${cmd.now}::timestamp END, NULL, ${cmd.now}::timestamp
+             CASE WHEN w."confirmedCount" < w.capacity THEN ${now}::timestamp END, NULL, ${now}::timestamp
         FROM w
       ON CONFLICT ("workshopId", "personId") DO UPDATE
          SET status = EXCLUDED.status, "waitlistSeq" = EXCLUDED."waitlistSeq", "confirmedAt" = EXCLUDED."confirmedAt",
@@ -105,12 +100,12 @@ async function takeSeat(db: Prisma, cmd: SignupCommand, w: Workshop) {
       RETURNING t."confirmedCount"
     ), engaged AS (
       INSERT INTO "EngagementEvent" ("personId", kind, "refId", "occurredAt")
-      SELECT ${cmd.personId}::uuid, CASE WHEN s.status = 'CONFIRMED' THEN 'workshop.signup' ELSE 'workshop.waitlist' END,
-             ${w.id}, ${cmd.now}::timestamp
+      SELECT ${personId}::uuid, CASE WHEN s.status = 'CONFIRMED' THEN 'workshop.signup' ELSE 'workshop.waitlist' END,
+             ${workshopId}, ${now}::timestamp
         FROM s
     ), reminded AS (
       INSERT INTO "OutboxMessage" ("idempotencyKey", kind, "personId", platform, "tenantId", payload, status, "lastError", "nextAttemptAt")
-      SELECT d.key, d.kind, ${cmd.personId}::uuid, COALESCE(ci.platform, 'CONSOLE'), COALESCE(ci."tenantId", ''), d.payload,
+      SELECT d.key, d.kind, ${personId}::uuid, COALESCE(ci.platform, 'CONSOLE'), COALESCE(ci."tenantId", ''), d.payload,
              CASE WHEN ci.platform IS NULL THEN 'FAILED' ELSE 'PENDING' END::"OutboxStatus",
              CASE WHEN ci.platform IS NULL THEN 'unreachable: no chat identity' END,
              d."notBefore"
@@ -118,7 +113,7 @@ async function takeSeat(db: Prisma, cmd: SignupCommand, w: Workshop) {
         CROSS JOIN jsonb_to_recordset(${JSON.stringify(drafts)}::jsonb) AS d(key text, kind text, payload jsonb, "notBefore" timestamp)
         LEFT JOIN LATERAL (
              SELECT platform, "tenantId" FROM "ChannelIdentity"
-              WHERE "personId" = ${cmd.personId}::uuid AND "unreachableAt" IS NULL
+              WHERE "personId" = ${personId}::uuid AND "unreachableAt" IS NULL
               ORDER BY "lastSeenAt" DESC NULLS LAST, "createdAt" DESC LIMIT 1) AS ci ON true
        WHERE s.status = 'CONFIRMED'
       ON CONFLICT ("idempotencyKey") DO UPDATE
@@ -128,11 +123,11 @@ async function takeSeat(db: Prisma, cmd: SignupCommand, w: Workshop) {
        WHERE "OutboxMessage".status = 'CANCELLED'
     )
     SELECT s.status::text AS status, s."waitlistSeq" AS seq, c."confirmedCount" FROM s, counted c`;
-  return rows[0];
+  return rows[0] ?? null;
 }
 
-/** A sign-up: the core's rules on a lock-free read, then one short statement for the seat. */
-export async function signUp(db: Prisma, cmd: SignupCommand): Promise<SignupOutcome> {
+/** A sign-up: the core's rules on a lock-free read, then one short statement (or batch, see seat-batches.ts) for the seat. */
+export async function signUp(db: Prisma, seats: SeatBatches, cmd: SignupCommand): Promise<SignupOutcome> {
   if (!isUuid(cmd.workshopId) || !isUuid(cmd.personId)) throw new DomainError('not_found');
   const before = await readBefore(db, cmd.workshopId, cmd.personId);
   if (!before) throw new DomainError('not_found');
@@ -151,7 +146,13 @@ export async function signUp(db: Prisma, cmd: SignupCommand): Promise<SignupOutc
     allowed: w.openTo.length === 0 || (cmd.organizationId !== null && w.openTo.includes(cmd.organizationId)),
   });
   if (decision === 'already_confirmed' || decision === 'already_waitlisted') return unchanged(db, before);
-  const taken = await takeSeat(db, cmd, w);
+  const drafts = cmd.onConfirmed(w).map((d) => ({
+    key: d.idempotencyKey,
+    kind: d.kind,
+    payload: d.payload,
+    notBefore: (d.notBefore ?? cmd.now).toISOString(),
+  }));
+  const taken = await seats.take(w.id, cmd.personId, drafts, cmd.now);
   if (!taken) {
     // Nothing written: the person's other click got there first, or the workshop was cancelled meanwhile.
     const after = await readBefore(db, cmd.workshopId, cmd.personId);

@@ -13,7 +13,8 @@ import type { Prisma as P } from '../../generated/prisma/client.js';
 import type { Prisma } from '../database.js';
 import { isUuid } from '../ids.js';
 import { enqueueInTx } from '../outbox/outbox.js';
-import { signUp } from './signup.js';
+import { SeatBatches } from './seat-batches.js';
+import { signUp, takeSeat } from './signup.js';
 
 export const include = { openTo: { select: { organizationId: true } } } as const;
 type Row = P.WorkshopGetPayload<{ include: typeof include }>;
@@ -50,7 +51,11 @@ async function waitlistPosition(tx: Tx | Prisma, workshopId: string, seq: number
 }
 
 export class PrismaWorkshopsRepository implements WorkshopsRepository {
-  constructor(private readonly db: Prisma) {}
+  private readonly seats: SeatBatches;
+
+  constructor(private readonly db: Prisma) {
+    this.seats = new SeatBatches(db, takeSeat);
+  }
 
   async get(id: string) {
     if (!isUuid(id)) return null;
@@ -112,7 +117,7 @@ export class PrismaWorkshopsRepository implements WorkshopsRepository {
   }
 
   signUp(cmd: SignupCommand): Promise<SignupOutcome> {
-    return signUp(this.db, cmd);
+    return signUp(this.db, this.seats, cmd);
   }
 
   async cancel(cmd: CancelCommand): Promise<CancelOutcome> {
