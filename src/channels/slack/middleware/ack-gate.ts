@@ -1,39 +1,68 @@
+interface Waiter {
+  resolve(): void;
+  deadline: number;
+}
+
 /**
- * Counts requests that have arrived and are not acknowledged yet. Work after an ack waits (briefly) while any
- * are pending: in a rush the acks go out first, all of them, and only then does the work behind them take the
- * event loop. The wait is bounded, so a steady stream of requests cannot hold the work back for ever.
+ * Keeps work after an ack from competing with the acks of a rush. Work waits while requests still wait for
+ * their ack, and until no new request has come in for `settleMs`: the requests of a burst reach the process one
+ * event-loop turn after another, and work started in a lull between two turns would hold up the next turn's
+ * acks. The wait is bounded by `maxWaitMs`, so a steady stream of requests cannot hold the work back for ever.
  */
 export class AckGate {
   private pending = 0;
-  private waiters: (() => void)[] = [];
+  private lastArrival = -Infinity;
+  private waiters: Waiter[] = [];
+  private timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly maxWaitMs = 250) {}
+  constructor(
+    private readonly settleMs = 15,
+    private readonly maxWaitMs = 1000,
+  ) {}
 
+  /** A request came in; call the returned function once it is acknowledged (or answered otherwise). */
   arrived(): () => void {
     this.pending++;
+    this.lastArrival = performance.now();
     let done = false;
     return () => {
       if (done) return;
       done = true;
-      if (--this.pending === 0) this.release();
+      this.pending--;
+      if (this.waiters.length) this.schedule();
     };
   }
 
-  /** Resolves when no ack is pending, or after the longest wait. */
+  /** Resolves when the rush has been acknowledged, or after the longest wait. */
   quiet(): Promise<void> {
-    if (this.pending === 0) return Promise.resolve();
+    if (this.isQuiet(performance.now())) return Promise.resolve();
     return new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, this.maxWaitMs);
-      this.waiters.push(() => {
-        clearTimeout(timer);
-        resolve();
-      });
+      this.waiters.push({ resolve, deadline: performance.now() + this.maxWaitMs });
+      this.schedule();
     });
   }
 
-  private release() {
-    const waiters = this.waiters;
-    this.waiters = [];
-    for (const w of waiters) w();
+  private isQuiet(now: number) {
+    return this.pending === 0 && now - this.lastArrival >= this.settleMs;
+  }
+
+  private schedule() {
+    if (this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.check();
+    }, this.settleMs);
+  }
+
+  private check() {
+    const now = performance.now();
+    const quiet = this.isQuiet(now);
+    const still: Waiter[] = [];
+    for (const w of this.waiters) {
+      if (quiet || now >= w.deadline) w.resolve();
+      else still.push(w);
+    }
+    this.waiters = still;
+    if (still.length) this.schedule();
   }
 }
