@@ -56,6 +56,8 @@ export function createTeamsChannel(config: Config, deps: ChannelDeps): Channel {
       logger,
     }),
     async start() {},
-    async stop() {},
+    async stop() {
+      await turns.idle();
+    },
   };
 }
