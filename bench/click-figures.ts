@@ -30,6 +30,7 @@ function burst(prefix: string, answered: string | null, b: Burst, suffix: string
     goal(`${answered}_p99_ms_${suffix}`, p99(b.answeredMs), 'ms');
     figure(`${answered}_p50_ms_${suffix}`, percentile(b.answeredMs, 50), 'ms');
   }
+  if (b.floorMs !== undefined) figure(`${prefix}_floor_p99_ms_${suffix}`, b.floorMs, 'ms');
   const platform = prefix.split('_')[0];
   figure(`${platform}_confirmed_${suffix}`, b.confirmed, 'people');
   figure(`${platform}_waitlisted_${suffix}`, b.waitlisted, 'people');

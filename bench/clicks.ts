@@ -6,6 +6,7 @@ import { FakeSlack } from '../test/channels/slack/support/fake-slack.js';
 import { buttonsIn, click, dmEvent, eventCallback, FORM, JSON_TYPE, postSigned, SECRET } from '../test/channels/slack/support/slack-requests.js';
 import { FakeConnector } from '../test/channels/teams/support/fake-connector.js';
 import { aTeamsUser, invokeActivity, messageActivity, post, type TeamsUser } from '../test/channels/teams/support/activities.js';
+import { ackFloor } from './ack-floor.js';
 import { cli, databaseProcesses, pssMb, rssMb, startBot, type BotProcess } from './bot-process.js';
 import { percentile } from './postgres.js';
 
@@ -23,6 +24,8 @@ export interface Burst {
   wrong: number;
   /** Copies of a click's notice posted as a new message (should be 0: one answer per click). */
   duplicates: number;
+  /** p99 of the same requests against a process that answers at once (Slack only): the measurement's own share. */
+  floorMs?: number;
 }
 
 const pad = (n: number) => String(n).padStart(4, '0');
@@ -148,7 +151,8 @@ async function slackBurst(bot: BotProcess, fake: FakeSlack, env: Record<string, 
   await new Promise((r) => setTimeout(r, 500));
   const duplicates = fake.callsTo('chat.postMessage').slice(postsBefore).filter((c) => users.includes(String(c.args.channel).slice(1))).length;
   const verdict = await judge(told, (u) => `slack${Number(u.slice('UBENCH'.length))}@bench.example`, 'bench-slack', env, dir);
-  return { ackMs, answeredMs: [...answered.values()], duplicates, ...verdict };
+  const floorMs = await ackFloor(ready.map((r) => r.body));
+  return { ackMs, answeredMs: [...answered.values()], duplicates, floorMs, ...verdict };
 }
 
 /** The Action.Execute value of the sign-up button in the card's item with this title. */
