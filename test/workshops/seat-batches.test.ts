@@ -23,6 +23,13 @@ describe('sign-ups written together for one workshop (PostgreSQL)', () => {
     const taken = await Promise.all(people.map((p) => seats.take(w.id, p.id, reminder(p.id), now)));
     expect(taken.map((t) => t?.status)).toEqual(['CONFIRMED', 'CONFIRMED', 'WAITLISTED', 'WAITLISTED', 'WAITLISTED']);
     expect(taken.map((t) => t?.seq)).toEqual([null, null, 1, 2, 3]);
+    // The first went alone (nothing else was waiting); the batch after it knows the exact waitlist.
+    expect(taken.slice(1).map((t) => t?.waitlist)).toEqual([
+      { position: null, length: 3 },
+      { position: 1, length: 3 },
+      { position: 2, length: 3 },
+      { position: 3, length: 3 },
+    ]);
     const row = await db.prisma.workshop.findUniqueOrThrow({ where: { id: w.id } });
     expect(row).toMatchObject({ confirmedCount: 2, waitlistSeq: 3 });
     const reminders = await db.prisma.outboxMessage.findMany({ where: { kind: 'workshop.reminder', personId: { in: people.map((p) => p.id) } } });

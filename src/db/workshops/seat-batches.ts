@@ -13,6 +13,8 @@ export interface Taken {
   status: 'CONFIRMED' | 'WAITLISTED';
   seq: number | null;
   confirmedCount: number;
+  /** The waitlist right after this write, when the write could see it exactly (a batch, under the lock). */
+  waitlist?: { position: number | null; length: number };
 }
 
 interface Claim {
@@ -108,7 +110,8 @@ export class SeatBatches {
 
   /**
    * Lock, then decide in a second statement: its snapshot is taken after the lock, so it sees every sign-up
-   * committed before (a single statement's snapshot predates its wait for the lock). The n-th person without a
+   * committed before (a single statement's snapshot predates its wait for the lock), and can tell each person
+   * their waitlist place without another query. The n-th person without a
    * live sign-up gets a seat while `confirmedCount + n <= capacity` (the core's rule, see decideSignup), else
    * the next waitlist number.
    */
@@ -121,9 +124,13 @@ export class SeatBatches {
          WHERE id = ${workshopId}::uuid AND status = 'SCHEDULED' FOR UPDATE`;
       if (!w) return [];
       const free = Math.max(0, w.capacity - w.confirmedCount);
-      return tx.$queryRawUnsafe<{ personId: string; status: 'CONFIRMED' | 'WAITLISTED'; seq: number | null; confirmedCount: number }[]>(
+      return tx.$queryRawUnsafe<
+        { personId: string; status: 'CONFIRMED' | 'WAITLISTED'; seq: number | null; confirmedCount: number; position: number | null; length: number }[]
+      >(
         `WITH input AS (
            SELECT x.person::uuid AS person, x.ord, x.drafts FROM jsonb_to_recordset($1::jsonb) AS x(person text, ord int, drafts jsonb)
+         ), waiting AS (
+           SELECT count(*)::int AS n FROM "Signup" WHERE "workshopId" = $2::uuid AND status = 'WAITLISTED'
          ), fresh AS (
            SELECT i.person, row_number() OVER (ORDER BY i.ord) AS n FROM input i
             WHERE NOT EXISTS (SELECT 1 FROM "Signup" x WHERE x."workshopId" = $2::uuid AND x."personId" = i.person AND x.status <> 'CANCELLED')
@@ -150,8 +157,11 @@ export class SeatBatches {
            SELECT s."personId", CASE WHEN s.status = 'CONFIRMED' THEN 'workshop.signup' ELSE 'workshop.waitlist' END, $2::text, $5::timestamp
              FROM s
          ), reminded AS (${REMINDERS_SQL})
-         SELECT s."personId"::text AS "personId", s.status::text AS status, s."waitlistSeq" AS seq, c."confirmedCount"
-           FROM s, counted c`,
+         SELECT s."personId"::text AS "personId", s.status::text AS status, s."waitlistSeq" AS seq, c."confirmedCount",
+                CASE WHEN s.status = 'WAITLISTED'
+                     THEN (q.n + count(*) FILTER (WHERE s.status = 'WAITLISTED') OVER (ORDER BY s."waitlistSeq" NULLS FIRST))::int END AS position,
+                (q.n + count(*) FILTER (WHERE s.status = 'WAITLISTED') OVER ())::int AS length
+           FROM s, counted c, waiting q`,
         input,
         workshopId,
         free,
@@ -159,6 +169,9 @@ export class SeatBatches {
         now.toISOString(),
       );
     }, { maxWait: 30_000, timeout: 30_000 });
-    return new Map(rows.map((r) => [r.personId, { status: r.status, seq: r.seq, confirmedCount: r.confirmedCount }]));
+    // The lock was taken before this statement's snapshot: the waitlist it counts is the whole waitlist.
+    return new Map(
+      rows.map((r) => [r.personId, { status: r.status, seq: r.seq, confirmedCount: r.confirmedCount, waitlist: { position: r.position, length: r.length } }]),
+    );
   }
 }

@@ -159,7 +159,7 @@ export async function signUp(db: Prisma, seats: SeatBatches, cmd: SignupCommand)
     if (after?.mine === 'CONFIRMED' || after?.mine === 'WAITLISTED') return unchanged(db, after);
     throw new DomainError('workshop_cancelled');
   }
-  const list = await waitlist(db, w.id, taken.status === 'WAITLISTED' ? taken.seq : null);
+  const list = taken.waitlist ?? (await waitlist(db, w.id, taken.status === 'WAITLISTED' ? taken.seq : null));
   return {
     status: taken.status,
     position: list.position,
