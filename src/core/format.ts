@@ -2,15 +2,23 @@ import type { Locale } from './messages.js';
 
 const intlLocale = (l: Locale) => (l === 'nl' ? 'nl-NL' : 'en-GB');
 
+// Building an Intl.DateTimeFormat costs far more than formatting with one; a list or a rush of clicks formats
+// the same few combinations over and over.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let f = formatters.get(key);
+  if (!f) {
+    if (formatters.size > 200) formatters.clear();
+    formatters.set(key, (f = new Intl.DateTimeFormat(intlLocale(locale), options)));
+  }
+  return f;
+}
+
 /** "di 16 mrt 10:00–12:00" / "Tue 16 Mar 10:00–12:00" in the given timezone. */
 export function formatSlot(start: Date, end: Date, locale: Locale, timeZone: string): string {
-  const day = new Intl.DateTimeFormat(intlLocale(locale), {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    timeZone,
-  }).format(start);
-  const time = new Intl.DateTimeFormat(intlLocale(locale), { hour: '2-digit', minute: '2-digit', timeZone, hourCycle: 'h23' });
+  const day = formatter(locale, { weekday: 'short', day: 'numeric', month: 'short', timeZone }).format(start);
+  const time = formatter(locale, { hour: '2-digit', minute: '2-digit', timeZone, hourCycle: 'h23' });
   return `${day.replace(/\.$/, '')} ${time.format(start)}–${time.format(end)}`;
 }
 

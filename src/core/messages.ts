@@ -48,8 +48,11 @@ export type Block =
   | { type: 'text'; text: string }
   | { type: 'context'; text: string }
   | { type: 'fields'; fields: { label: string; value: string }[] }
-  /** One item of a list (a workshop, a klus) with its own buttons. */
-  | { type: 'item'; title: string; text?: string; fields?: { label: string; value: string }[]; buttons?: Button[] }
+  /**
+   * One item of a list (a workshop, a klus) with its own buttons. `key` names the item within its message, so
+   * that an adapter holding the message can redraw this item alone (see `Reply.updateItem`).
+   */
+  | { type: 'item'; key?: string; title: string; text?: string; fields?: { label: string; value: string }[]; buttons?: Button[] }
   | { type: 'actions'; buttons: Button[] }
   | { type: 'form'; form: Form }
   | { type: 'image'; url: string; alt: string }
@@ -67,6 +70,11 @@ export interface Reply {
   messages: Message[];
   /** When the input was a click: the card it came from, updated in place (Teams Action.Execute, Slack replace). */
   update?: Message;
+  /**
+   * When the click changed one item of the clicked message only: its key and its new blocks. An adapter that
+   * still has the clicked message (Slack sends it with the click) swaps just these blocks in; others show `update`.
+   */
+  updateItem?: { key: string; blocks: Block[] };
 }
 
 export const reply = (...messages: Message[]): Reply => ({ messages });

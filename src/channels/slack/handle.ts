@@ -7,7 +7,8 @@ import type { SlackDeps } from './deps.js';
 import { publishHome } from './home.js';
 import type { Outlet } from './outlets.js';
 import { channelUser } from './people.js';
-import { renderMessage } from './render/message.js';
+import { spliceItem } from './render/item-group.js';
+import { messageText, renderMessage } from './render/message.js';
 
 export interface Input {
   kind: 'text' | 'action';
@@ -20,19 +21,29 @@ export interface Input {
   outlet: Outlet;
   /** App Home clicks redraw the whole home tab instead of one message. */
   home?: webApi.WebClient;
+  /** The blocks of the clicked message, as Slack sent them with the click, when the outlet edits that message. */
+  clicked?: unknown;
 }
 
+/**
+ * The answer to one input. A click's answer is the clicked message redrawn (only the changed item where the
+ * core says so and the message is at hand); a message that says what the redrawn one already says is not posted
+ * again, so each click is answered once. Other messages follow.
+ */
 async function deliver(deps: SlackDeps, input: Input, actor: Actor, reply: Reply, user: ChannelUser) {
+  let shown: string | undefined;
   if (reply.update) {
     // The action may have changed the person (the pause switch): the home is drawn from them as they are now.
     if (input.home) await publishHome(input.home, deps.bot, await deps.bot.actorFor(user), input.userId);
     else {
-      const [first, ...rest] = renderMessage(reply.update, actor.locale);
+      const spliced = reply.updateItem && input.clicked !== undefined ? spliceItem(input.clicked, reply.updateItem, actor.locale) : null;
+      const [first, ...rest] = spliced ? [{ text: messageText(reply.update), blocks: spliced }] : renderMessage(reply.update, actor.locale);
       if (first) await input.outlet.replace(first);
       if (rest.length) await input.outlet.post(rest);
+      shown = reply.update.text;
     }
   }
-  for (const m of reply.messages) await input.outlet.post(renderMessage(m, actor.locale));
+  for (const m of reply.messages) if (m.text !== shown) await input.outlet.post(renderMessage(m, actor.locale));
 }
 
 /**

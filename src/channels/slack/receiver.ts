@@ -10,6 +10,7 @@ import {
   type ReceiverEvent,
 } from '@slack/bolt';
 import type { Logger } from '../../core/ports.js';
+import { AckGate } from './middleware/ack-gate.js';
 import { readBody, sendJson, type Route } from '../../server/http-server.js';
 
 export const EVENTS_PATH = '/slack/events';
@@ -52,6 +53,8 @@ export class SignedHttpReceiver implements Receiver {
     private readonly now: () => number = Date.now,
     /** Registers the processing of a request, which goes on after its ack, for a graceful stop. */
     private readonly track: (work: Promise<void>) => Promise<void> = (work) => work,
+    /** Knows which requests still wait for their ack, so that work after other acks can let them go first. */
+    private readonly gate: AckGate = new AckGate(),
   ) {}
 
   init(app: App): void {
@@ -88,6 +91,15 @@ export class SignedHttpReceiver implements Receiver {
   }
 
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const answered = this.gate.arrived();
+    try {
+      await this.answer(req, res, answered);
+    } finally {
+      answered();
+    }
+  }
+
+  private async answer(req: IncomingMessage, res: ServerResponse, answered: () => void): Promise<void> {
     const text = (await readBody(req)).toString('utf8');
     const type = mediaType(header(req, 'content-type'));
     // Slack's certificate check is unsigned and carries nothing to process (Bolt answers it the same way).
@@ -123,6 +135,7 @@ export class SignedHttpReceiver implements Receiver {
       ack: async (response?: unknown) => {
         acked = true;
         await bound(response);
+        answered();
       },
       retryNum: HTTPModuleFunctions.extractRetryNumFromHTTPRequest(req),
       retryReason: HTTPModuleFunctions.extractRetryReasonFromHTTPRequest(req),

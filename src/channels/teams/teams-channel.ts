@@ -9,6 +9,14 @@ import { TeamsPeople } from './people.js';
 import { messagesRoute } from './route.js';
 import { TeamsSender } from './sender.js';
 import { TeamsTurns } from './turns.js';
+import { WorkQueue } from '../work-queue.js';
+
+/**
+ * Turns worked on at once. A turn's answer is its HTTP response (an invoke's card), so there is no ack to
+ * give first: a rush is answered first come, first served, each turn with the database to itself as far as
+ * possible, rather than all of them at once and all of them late.
+ */
+export const TURN_CONCURRENCY = 16;
 
 /**
  * Microsoft Teams over the Bot Framework: `POST /api/messages` plus the sender the outbox uses. Every Teams SDK
@@ -29,13 +37,15 @@ export function createTeamsChannel(config: Config, deps: ChannelDeps): Channel {
   const app = createTeamsApplication(turns);
   const processed = new ProcessedActivities(deps.processedEvents);
 
-  const logic = async (context: TurnContext) => {
-    if (await processed.seenBefore(context.activity)) {
-      logger.info('teams: activity delivered again; already processed', { activityId: context.activity.id });
-      return;
-    }
-    await app.run(context);
-  };
+  const queue = new WorkQueue(TURN_CONCURRENCY);
+  const logic = (context: TurnContext) =>
+    queue.run(async () => {
+      if (await processed.seenBefore(context.activity)) {
+        logger.info('teams: activity delivered again; already processed', { activityId: context.activity.id });
+        return;
+      }
+      await app.run(context);
+    });
 
   return {
     name: 'teams',
@@ -46,6 +56,8 @@ export function createTeamsChannel(config: Config, deps: ChannelDeps): Channel {
       logger,
     }),
     async start() {},
-    async stop() {},
+    async stop() {
+      await turns.idle();
+    },
   };
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { TurnContext } from 'botbuilder';
+import { TurnContext, type Activity } from 'botbuilder';
+import type { ConnectorClient } from 'botframework-connector';
 import type { Bot } from '../../core/chat/bot.js';
 import { translator } from '../../core/i18n/index.js';
 import { message, type Locale, type Message, type Reply } from '../../core/messages.js';
@@ -10,6 +11,7 @@ import { toActivity } from './cards/activity.js';
 import { CARD_CONTENT_TYPE, renderCard, type AdaptiveCard } from './cards/card.js';
 import { actionInput } from './cards/form.js';
 import type { TeamsPeople } from './people.js';
+import { WorkQueue } from '../work-queue.js';
 
 export interface TurnDeps {
   bot: Bot;
@@ -41,8 +43,14 @@ function submitted(value: unknown): { verb: string; data: unknown } | undefined 
   return typeof v.verb === 'string' && v.verb !== '' ? { verb: v.verb, data: v } : undefined;
 }
 
+/** Edits of clicked messages (for the user's other devices) on their way at once. */
+const EDIT_CONCURRENCY = 4;
+
 /** What the bot does with each kind of Teams activity; the Application in app.ts only routes to these. */
 export class TeamsTurns {
+  private readonly edits = new WorkQueue(EDIT_CONCURRENCY);
+  private readonly editing = new Set<Promise<void>>();
+
   constructor(private readonly deps: TurnDeps) {}
 
   private async actor(context: TurnContext): Promise<Actor> {
@@ -103,31 +111,53 @@ export class TeamsTurns {
     );
     const answer = shown ?? message(translator(locale)('teams.done'));
     const card = renderCard(answer, locale);
-    await this.updateClickedMessage(context, card, answer.text);
+    this.editClickedMessage(context, card, answer.text);
     return card;
   }
 
   /**
    * Teams shows an invoke's card only on the device that clicked; the user's phone would keep the old buttons.
-   * Editing the clicked message itself (a 1:1 chat has no other readers) brings the new card everywhere. Best
-   * effort and bounded: the answer to the click does not wait long for it or fail with it.
+   * Editing the clicked message itself (a 1:1 chat has no other readers) brings the new card everywhere. That
+   * edit waits until the click has its answer, and goes out a few at a time (the answers of a rush first);
+   * best effort and bounded (3 s): the answer does not wait for it or fail with it. The turn's context is gone
+   * by then, so the turn's connector client does it.
    */
-  private async updateClickedMessage(context: TurnContext, card: AdaptiveCard, summary: string) {
+  private editClickedMessage(context: TurnContext, card: AdaptiveCard, summary: string) {
     const id = context.activity.replyToId;
-    if (!id) return;
+    const client = context.turnState.get<ConnectorClient | undefined>(context.adapter.ConnectorClientKey);
+    if (!id || !client) return;
+    const conversationId = context.activity.conversation.id;
+    const edit = TurnContext.applyConversationReference(
+      { type: 'message', id, summary, attachments: [{ contentType: CARD_CONTENT_TYPE, content: card }] },
+      TurnContext.getConversationReference(context.activity),
+    );
+    const done = this.edits.run(async () => {
+      let timer: NodeJS.Timeout | undefined;
+      try {
+        await Promise.race([
+          client.conversations.updateActivity(conversationId, id, edit as Activity),
+          new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('no answer within 3 s')), 3000))),
+        ]);
+      } catch (err) {
+        this.deps.logger.info('teams: clicked message not updated on other devices', {
+          reason: err instanceof Error ? err.message : String(err),
+        });
+      } finally {
+        clearTimeout(timer);
+      }
+    });
+    this.editing.add(done);
+    void done.finally(() => this.editing.delete(done));
+  }
+
+  /** Waits (at most `timeoutMs`) for the edits of clicked messages still on their way: a graceful stop. */
+  async idle(timeoutMs = 5000): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
-    try {
-      await Promise.race([
-        context.updateActivity({ type: 'message', id, summary, attachments: [{ contentType: CARD_CONTENT_TYPE, content: card }] }),
-        new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('no answer within 3 s')), 3000))),
-      ]);
-    } catch (err) {
-      this.deps.logger.info('teams: clicked message not updated on other devices', {
-        reason: err instanceof Error ? err.message : String(err),
-      });
-    } finally {
-      clearTimeout(timer);
-    }
+    await Promise.race([
+      Promise.allSettled([...this.editing]),
+      new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs))),
+    ]);
+    clearTimeout(timer);
   }
 
   /** Installed in personal scope: store the conversation reference (actorFor does) and say welcome. */

@@ -51,6 +51,7 @@ export function workshopItem(
   }
   return {
     type: 'item',
+    key: w.id,
     title: w.title,
     text: truncate(w.description, 200),
     fields: [

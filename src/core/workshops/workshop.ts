@@ -49,7 +49,10 @@ export interface SignupOutcome {
   position: number | null;
   /** True when the person was already signed up (or waiting): nothing changed. */
   unchanged: boolean;
+  /** The workshop as the decision left it (seats taken included). */
   workshop: Workshop;
+  /** How many people wait for this workshop now. */
+  waitlistLength: number;
 }
 
 export interface CancelOutcome {

@@ -7,7 +7,7 @@ import type { Actor } from '../people/person.js';
 import { decideSignup } from './decide-signup.js';
 import { encodeState, PAGE_SIZE, workshopItem, type ListState } from './render.js';
 import { parseWorkshopFilter } from './filter.js';
-import type { Workshop } from './workshop.js';
+import type { Workshop, WorkshopForPerson } from './workshop.js';
 import { z } from 'zod';
 import { workshopKinds, type WorkshopPayload } from './outbox-kinds.js';
 import { reminderDrafts } from './reminders.js';
@@ -80,13 +80,28 @@ export class WorkshopsService {
             title,
             position: outcome.position ?? '?',
           });
-    const update = await this.list(actor, { q: state.q, o: state.o }, text);
-    // A message of its own (not only the redrawn list) notifies, and keeps the calendar link at hand.
+    // Only the clicked workshop is redrawn, from what the sign-up returned: no list queries while a rush is on.
+    const mine: WorkshopForPerson = {
+      ...outcome.workshop,
+      myStatus: outcome.status,
+      myPosition: outcome.position,
+      waitlistLength: outcome.waitlistLength,
+    };
+    const list = { q: state.q, o: state.o };
+    const item = workshopItem(mine, tr, actor.locale, this.ctx.settings.timezone, this.ctx.settings.publicUrl, list);
+    const notice: Block = { type: 'text', text };
+    // Where the list cannot be kept around the item (a Teams card, a copy of the list), one way back to it.
+    const back: Block = { type: 'actions', buttons: [{ action: 'workshops.page', value: encodeState(list), label: tr('workshops.back_to_list') }] };
+    // A message of its own (not only the redrawn card) for channels that show no card; the calendar link with it.
     const confirmation: Message =
       outcome.status === 'CONFIRMED'
-        ? { text, blocks: [{ type: 'text', text }, this.calendarButton(outcome.workshop, tr('workshops.calendar'))] }
+        ? { text, blocks: [notice, this.calendarButton(outcome.workshop, tr('workshops.calendar'))] }
         : message(text);
-    return { messages: [confirmation], update };
+    return {
+      messages: [confirmation],
+      update: { text, blocks: [notice, item, back] },
+      updateItem: { key: mine.id, blocks: [item, notice] },
+    };
   }
 
   async cancel(actor: Actor, state: ListState): Promise<Reply> {

@@ -1,5 +1,4 @@
 import { DomainError } from '../../core/errors.js';
-import { overlaps } from '../../core/workshops/decide-signup.js';
 import type { CancelCommand, SignupCommand, WorkshopsRepository } from '../../core/workshops/workshops-repository.js';
 import type {
   CancelOutcome,
@@ -14,6 +13,8 @@ import type { Prisma as P } from '../../generated/prisma/client.js';
 import type { Prisma } from '../database.js';
 import { isUuid } from '../ids.js';
 import { enqueueInTx } from '../outbox/outbox.js';
+import { SeatBatches } from './seat-batches.js';
+import { signUp, takeSeat } from './signup.js';
 
 export const include = { openTo: { select: { organizationId: true } } } as const;
 type Row = P.WorkshopGetPayload<{ include: typeof include }>;
@@ -50,7 +51,11 @@ async function waitlistPosition(tx: Tx | Prisma, workshopId: string, seq: number
 }
 
 export class PrismaWorkshopsRepository implements WorkshopsRepository {
-  constructor(private readonly db: Prisma) {}
+  private readonly seats: SeatBatches;
+
+  constructor(private readonly db: Prisma) {
+    this.seats = new SeatBatches(db, takeSeat);
+  }
 
   async get(id: string) {
     if (!isUuid(id)) return null;
@@ -111,87 +116,8 @@ export class PrismaWorkshopsRepository implements WorkshopsRepository {
     return { items, total };
   }
 
-  async signUp(cmd: SignupCommand): Promise<SignupOutcome> {
-    if (!isUuid(cmd.workshopId)) throw new DomainError('not_found');
-    // Reads that do not decide seats happen before the lock, so the locked section stays short under a burst.
-    const before = await this.db.workshop.findUnique({ where: { id: cmd.workshopId }, include });
-    if (!before) throw new DomainError('not_found');
-    const others = await this.db.signup.findMany({
-      where: { personId: cmd.personId, status: { in: ['CONFIRMED', 'WAITLISTED'] }, workshopId: { not: before.id } },
-      include: { workshop: { select: { title: true, startsAt: true, endsAt: true, status: true } } },
-    });
-    const clash = others.find((s) => s.workshop.status === 'SCHEDULED' && overlaps(s.workshop, before));
-    const openTo = before.openTo.map((o) => o.organizationId);
-    return this.db.$transaction(
-      async (tx) => {
-        // The row lock serialises sign-ups for one workshop; the counts read with it are exact.
-        const [locked] = await tx.$queryRaw<
-          {
-            capacity: number;
-            confirmedCount: number;
-            status: string;
-            startsAt: Date;
-            endsAt: Date;
-            signupDeadline: Date | null;
-            mine: 'CONFIRMED' | 'WAITLISTED' | 'CANCELLED' | null;
-            mySeq: number | null;
-          }[]
-        >`SELECT w.capacity, w."confirmedCount", w.status::text AS status, w."startsAt", w."endsAt", w."signupDeadline",
-                 s.status::text AS mine, s."waitlistSeq" AS "mySeq"
-            FROM "Workshop" w
-            LEFT JOIN "Signup" s ON s."workshopId" = w.id AND s."personId" = ${cmd.personId}::uuid
-           WHERE w.id = ${cmd.workshopId}::uuid
-             FOR UPDATE OF w`;
-        if (!locked) throw new DomainError('not_found');
-        const { mine, mySeq, status, ...seats } = locked;
-        const w: Workshop = { ...toWorkshop(before), ...seats, cancelled: status === 'CANCELLED' };
-        const existing = mine ? { status: mine, waitlistSeq: mySeq } : null;
-        const current = existing && existing.status !== 'CANCELLED' ? existing.status : null;
-        const decision = cmd.decide({
-          now: cmd.now,
-          startsAt: w.startsAt,
-          capacity: w.capacity,
-          confirmedCount: w.confirmedCount,
-          signupDeadline: w.signupDeadline,
-          cancelled: w.cancelled,
-          existing: current,
-          overlapsWith: clash?.workshop.title ?? null,
-          allowed: openTo.length === 0 || (cmd.organizationId !== null && openTo.includes(cmd.organizationId)),
-        });
-        if (decision === 'already_confirmed') return { status: 'CONFIRMED', position: null, unchanged: true, workshop: w };
-        if (decision === 'already_waitlisted') {
-          const position = await waitlistPosition(tx, w.id, existing!.waitlistSeq!);
-          return { status: 'WAITLISTED', position, unchanged: true, workshop: w };
-        }
-        if (decision === 'confirm') {
-          const data = { status: 'CONFIRMED' as const, waitlistSeq: null, confirmedAt: cmd.now, cancelledAt: null };
-          await tx.signup.upsert({
-            where: { workshopId_personId: { workshopId: w.id, personId: cmd.personId } },
-            create: { workshopId: w.id, personId: cmd.personId, ...data },
-            update: data,
-          });
-          await tx.workshop.update({ where: { id: w.id }, data: { confirmedCount: { increment: 1 } } });
-          await enqueueInTx(tx, cmd.onConfirmed(w));
-          await tx.engagementEvent.create({ data: { personId: cmd.personId, kind: 'workshop.signup', refId: w.id, occurredAt: cmd.now } });
-          return { status: 'CONFIRMED', position: null, unchanged: false, workshop: { ...w, confirmedCount: w.confirmedCount + 1 } };
-        }
-        const { waitlistSeq } = await tx.workshop.update({
-          where: { id: w.id },
-          data: { waitlistSeq: { increment: 1 } },
-          select: { waitlistSeq: true },
-        });
-        const data = { status: 'WAITLISTED' as const, waitlistSeq, confirmedAt: null, cancelledAt: null };
-        await tx.signup.upsert({
-          where: { workshopId_personId: { workshopId: w.id, personId: cmd.personId } },
-          create: { workshopId: w.id, personId: cmd.personId, ...data },
-          update: data,
-        });
-        await tx.engagementEvent.create({ data: { personId: cmd.personId, kind: 'workshop.waitlist', refId: w.id, occurredAt: cmd.now } });
-        const position = await waitlistPosition(tx, w.id, waitlistSeq);
-        return { status: 'WAITLISTED', position, unchanged: false, workshop: w };
-      },
-      BURST,
-    );
+  signUp(cmd: SignupCommand): Promise<SignupOutcome> {
+    return signUp(this.db, this.seats, cmd);
   }
 
   async cancel(cmd: CancelCommand): Promise<CancelOutcome> {

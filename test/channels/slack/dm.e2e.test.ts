@@ -25,10 +25,12 @@ async function press(label: string, from: Call) {
   const button = buttonsIn(from.args.blocks).find((b) => b.text.text === label);
   expect(button, `button ${label}`).toBeDefined();
   const ts = String(from.result?.ts ?? from.args.ts);
-  const res = await postSigned(h.events, click(KEES.id, button!, { kind: 'dm', channel: dm, ts }), FORM);
+  const res = await postSigned(h.events, click(KEES.id, button!, { kind: 'dm', channel: dm, ts }, from.args.blocks), FORM);
   expect(res.status).toBe(200);
   return ts;
 }
+
+const workshopIdOf = (button: { value?: string }) => (JSON.parse(button.value!) as { w: string }).w;
 
 describe('a conversation in the DM with the bot (Dutch)', () => {
   it('answers help in Dutch, with buttons', async () => {
@@ -48,15 +50,20 @@ describe('a conversation in the DM with the bot (Dutch)', () => {
     expect(new Set(ids).size).toBe(ids.length);
 
     const updatesBefore = h.fake.callsTo('chat.update').length;
+    const postsBefore = h.fake.callsTo('chat.postMessage').length;
     const ts = await press('Aanmelden', list);
-    // The clicked list is redrawn in place, and a confirmation follows.
+    // The clicked list is redrawn in place with the notice: that is the whole answer, no copy follows as a message.
     const update = await eventually(() => h.fake.callsTo('chat.update')[updatesBefore]);
     expect(update.args).toMatchObject({ channel: dm, ts });
-    expect(JSON.stringify(update.args.blocks)).toContain('Je bent aangemeld');
-    const confirmation = await eventually(() => h.fake.callsTo('chat.postMessage').find((c) => String(c.args.text).startsWith('Je bent aangemeld voor')));
-    expect(confirmation.args.channel).toBe(dm);
+    expect(String(update.args.text)).toMatch(/^Je bent aangemeld voor/);
+    expect(JSON.stringify(update.args.blocks)).toContain('Je bent aangemeld voor');
+    // Only the clicked workshop changed: the rest of the list is still there, as it was.
+    const others = (list.args.blocks as { block_id?: string }[]).filter((b) => !String(b.block_id).includes(workshopIdOf(signup)));
+    expect(update.args.blocks).toEqual(expect.arrayContaining(others));
+    await h.channel.idle();
+    expect(h.fake.callsTo('chat.postMessage').slice(postsBefore)).toEqual([]);
 
-    const workshopId = (JSON.parse(signup.value!) as { w: string }).w;
+    const workshopId = workshopIdOf(signup);
     const person = await h.db.prisma.person.findUniqueOrThrow({ where: { email: KEES.email } });
     const row = await h.db.prisma.signup.findFirstOrThrow({ where: { workshopId, personId: person.id } });
     expect(row.status).toBe('CONFIRMED');
@@ -65,7 +72,11 @@ describe('a conversation in the DM with the bot (Dutch)', () => {
     expect(cancel).toBeDefined();
     const res = await postSigned(h.events, click(KEES.id, cancel!, { kind: 'dm', channel: dm, ts }), FORM);
     expect(res.status).toBe(200);
-    await eventually(() => h.fake.callsTo('chat.postMessage').find((c) => String(c.args.text).startsWith('Je bent afgemeld')));
+    // Cancelling redraws the list in place with its notice, and is answered once too.
+    const cancelled = await eventually(() => h.fake.callsTo('chat.update').find((c) => String(c.args.text).startsWith('Je bent afgemeld')));
+    expect(cancelled.args).toMatchObject({ channel: dm, ts });
+    await h.channel.idle();
+    expect(h.fake.callsTo('chat.postMessage').slice(postsBefore)).toEqual([]);
     const after = await h.db.prisma.signup.findFirstOrThrow({ where: { workshopId, personId: person.id } });
     expect(after.status).not.toBe('CONFIRMED');
   });

@@ -6,6 +6,17 @@ import { buttonNamed, cardProblems, cardsOf, cardText } from './support/cards.js
 import { startTeamsBot, type TeamsBot } from './support/harness.js';
 
 const ADAPTIVE = 'application/vnd.microsoft.card.adaptive';
+
+/** Polls until `check` gives a value: the edit of a clicked message follows its answer. */
+async function soon<T>(check: () => T | undefined | false, timeoutMs = 5000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const v = check();
+    if (v !== undefined && v !== false) return v;
+    if (Date.now() > until) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
 const ADMIN_AAD = '5a0c4a51-9d1e-4f57-8d9b-2f6a7c3e1b00';
 
 describe('Teams end to end (TEAMS_INSECURE_DEV, real botbuilder + teams-ai against a fake connector)', () => {
@@ -85,8 +96,8 @@ describe('Teams end to end (TEAMS_INSECURE_DEV, real botbuilder + teams-ai again
     expect(cardProblems(body.value)).toEqual([]);
     // The update carries the confirmation; nothing else is posted to the chat.
     expect(posted).toHaveLength(0);
-    // The clicked message itself is edited too, so the user's other devices show the new card.
-    const edit = bot.fake.calls.find((c) => c.method === 'PUT');
+    // The clicked message itself is edited too (right after the answer), so the user's other devices show the new card.
+    const edit = await soon(() => bot.fake.calls.find((c) => c.method === 'PUT' && c.path.includes(user.conversationId)));
     expect(edit?.path).toBe(`/v3/conversations/${user.conversationId}/activities/1700000000000`);
     expect(cardsOf(edit!.body as Record<string, unknown>)[0]).toEqual(body.value);
     const person = await bot.db.prisma.channelIdentity.findFirstOrThrow({ where: { userId: user.aadObjectId } });
@@ -116,7 +127,11 @@ describe('Teams end to end (TEAMS_INSECURE_DEV, real botbuilder + teams-ai again
     const res = await bot.post(invokeActivity(bot.fake.serviceUrl, user, 'nav.help', { value: '' }));
     expect(res.status).toBe(200);
     expect(cardText((res.body as { value: unknown }).value)).toContain('Wat kan Vliegwiel voor je doen?');
-    expect(bot.fake.calls.filter((c) => c.method === 'PUT')).toHaveLength(1);
+    // (Edits of earlier tests' clicks may still arrive: only this user's chat counts.)
+    const edits = () => bot.fake.calls.filter((c) => c.method === 'PUT' && c.path.includes(user.conversationId));
+    await soon(() => edits().length > 0);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(edits()).toHaveLength(1);
   });
 
   it('answers an unknown verb with a friendly card, not an error status', async () => {

@@ -46,7 +46,8 @@ export const blockActionPayload = z.object({
     .passthrough()
     .optional(),
   channel: z.object({ id: z.string() }).optional(),
-  message: z.object({ ts: z.string() }).passthrough().optional(),
+  // `blocks`: the clicked message as Slack has it; checked where it is used (render/item-group.ts).
+  message: z.object({ ts: z.string(), blocks: z.unknown().optional() }).passthrough().optional(),
   view: z.object({ type: z.string() }).passthrough().optional(),
   response_url: z.string().optional(),
   trigger_id: z.string().optional(),

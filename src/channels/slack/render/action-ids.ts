@@ -12,11 +12,17 @@ export const FORM_CALLBACK = 'vw.form';
 export class ActionIds {
   private readonly seen = new Map<string, number>();
 
+  /** `taken`: ids already in the message that new blocks join (one item redrawn inside a list). */
+  constructor(private readonly taken: ReadonlySet<string> = new Set()) {}
+
   next(action: string): string | null {
     if (action.length > LIMITS.actionId - 6) return null;
-    const n = (this.seen.get(action) ?? 0) + 1;
-    this.seen.set(action, n);
-    return n === 1 ? action : `${action}~${n}`;
+    for (;;) {
+      const n = (this.seen.get(action) ?? 0) + 1;
+      this.seen.set(action, n);
+      const id = n === 1 ? action : `${action}~${n}`;
+      if (!this.taken.has(id)) return id;
+    }
   }
 }
 

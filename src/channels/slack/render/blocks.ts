@@ -73,6 +73,15 @@ function actions(buttons: Button[], ids: ActionIds): SlackBlock[] {
   return chunk(elements, LIMITS.actionsElements).map((els) => ({ type: 'actions', elements: els }));
 }
 
+/** Block ids of a keyed item start with this, so a click can redraw that item alone (see item-group.ts). */
+export const ITEM_BLOCK = 'vw.item~';
+/** Slack allows block ids of 255 characters; a longer key is simply not marked (the item is then redrawn with its list). */
+export const MAX_ITEM_KEY = 200;
+
+/** Marks every block of an item's group with the item's key; the block ids stay unique within the message. */
+export const withItemKey = (group: SlackBlock[], key: string, from = 0): SlackBlock[] =>
+  group.map((b, i) => ({ ...b, block_id: `${ITEM_BLOCK}${key}~${from + i}` }) as SlackBlock);
+
 /**
  * One neutral block as Slack blocks. Kept as a group so that pagination never separates an item from its
  * buttons. Action ids are unique across everything rendered with the same `ids`.
@@ -102,7 +111,8 @@ export function renderBlock(block: Block, ids: ActionIds, notes: RenderNotes): S
       const extra = chunk(fields.slice(LIMITS.sectionFields), LIMITS.sectionFields).map(
         (fs): SlackBlock => ({ type: 'section', fields: fs }),
       );
-      return [head, ...extra, ...actions(block.buttons ?? [], ids)];
+      const group = [head, ...extra, ...actions(block.buttons ?? [], ids)];
+      return block.key === undefined || block.key.length > MAX_ITEM_KEY ? group : withItemKey(group, block.key);
     }
     case 'actions':
       return actions(block.buttons, ids);

@@ -20,12 +20,15 @@ function groups(msg: Message, locale: Locale): SlackBlock[][] {
   return source.map((b) => renderBlock(b, ids, notesFor(locale))).filter((g) => g.length > 0);
 }
 
+/** The notification and fallback text of a message (Slack rejects an empty one, hence the space). */
+export const messageText = (msg: Message) => clip(escapeText(msg.text), LIMITS.messageText) || ' ';
+
 /**
  * A neutral message as one or more Slack messages of at most 50 blocks. Long lists continue in the next
  * message instead of failing; an item and its buttons always stay together.
  */
 export function renderMessage(msg: Message, locale: Locale, maxBlocks: number = LIMITS.messageBlocks): SlackMessage[] {
-  const text = clip(escapeText(msg.text), LIMITS.messageText) || ' ';
+  const text = messageText(msg);
   const pages: SlackBlock[][] = [];
   let page: SlackBlock[] = [];
   for (const group of groups(msg, locale)) {

@@ -58,6 +58,7 @@ export class FakeSlack {
   readonly users = new Map<string, FakeUser>();
   readonly socketAcks: Record<string, unknown>[] = [];
   private readonly overrides = new Map<string, ((call: Call) => Answer | undefined)[]>();
+  private readonly gates = new Map<string, Promise<void>>();
   private readonly server = http.createServer((req, res) => void this.handle(req, res));
   private readonly wss = new WebSocketServer({ server: this.server, path: '/socket' });
   private sockets = new Set<WebSocket>();
@@ -101,6 +102,16 @@ export class FakeSlack {
     const list = this.overrides.get(method) ?? [];
     list.push(answer);
     this.overrides.set(method, list);
+  }
+
+  /** Calls of `method` get no answer until the returned function is called (a slow Slack, held still). */
+  hold(method: string): () => void {
+    let release!: () => void;
+    this.gates.set(method, new Promise<void>((resolve) => (release = resolve)));
+    return () => {
+      this.gates.delete(method);
+      release();
+    };
   }
 
   /** The next `times` calls of `method` are refused with 429 and this Retry-After. */
@@ -149,6 +160,8 @@ export class FakeSlack {
     const auth = req.headers.authorization;
     const call: Call = { method, args, token: auth?.replace(/^Bearer /, '') ?? (args.token as string | undefined) };
     this.calls.push(call);
+    const gate = this.gates.get(method);
+    if (gate) await gate;
     for (const o of this.overrides.get(method) ?? []) {
       const answer = o(call);
       if (answer) return this.reply(res, answer);

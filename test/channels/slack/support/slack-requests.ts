@@ -101,8 +101,11 @@ export type Where =
   | { kind: 'channel'; channel: string; ts: string; responseUrl: string }
   | { kind: 'home' };
 
-/** The block_actions payload Slack sends when this button is clicked where it was shown. */
-export function click(user: string, button: ShownButton, where: Where) {
+/**
+ * The block_actions payload Slack sends when this button is clicked where it was shown. Slack sends the clicked
+ * message's blocks with a click on a message; pass them as `blocks`.
+ */
+export function click(user: string, button: ShownButton, where: Where, blocks?: unknown) {
   const action = { type: 'button', action_id: button.action_id, block_id: button.block_id ?? 'b1', text: { type: 'plain_text', text: button.text.text }, action_ts: `${Date.now() / 1000}`, ...(button.value !== undefined ? { value: button.value } : {}) };
   const container =
     where.kind === 'dm' || where.kind === 'channel'
@@ -119,7 +122,7 @@ export function click(user: string, button: ShownButton, where: Where) {
     trigger_id: `trig.${id()}`,
     team: { id: TEAM, domain: 'fake' },
     ...(where.kind !== 'home' ? { channel: { id: where.channel, name: where.kind === 'channel' ? 'klussen' : 'directmessage' } } : {}),
-    ...(where.kind === 'dm' || where.kind === 'channel' ? { message: { type: 'message', ts: where.ts, text: '' } } : {}),
+    ...(where.kind === 'dm' || where.kind === 'channel' ? { message: { type: 'message', ts: where.ts, text: '', ...(blocks !== undefined ? { blocks } : {}) } } : {}),
     ...(where.kind === 'ephemeral' || where.kind === 'channel' ? { response_url: where.responseUrl } : {}),
     ...(where.kind === 'home' ? { view: { id: 'VHOME', type: 'home' } } : {}),
     actions: [action],

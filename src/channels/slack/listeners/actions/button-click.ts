@@ -3,7 +3,7 @@ import type { SlackDeps } from '../../deps.js';
 import { handleInput } from '../../handle.js';
 import { coreAction } from '../../render/action-ids.js';
 import { blockActionPayload, isDm, teamOf } from '../payloads.js';
-import { clickOutlet } from './click-outlet.js';
+import { clickOutlet, editsClicked } from './click-outlet.js';
 
 /** Every button except "open form" (whose action id this pattern leaves out). */
 export const BUTTON_ACTION = /^(?!form\.open(~\d+)?$).+$/;
@@ -32,6 +32,7 @@ export const buttonClick =
         ...(p.user.name ? { fallbackName: p.user.name } : {}),
         ...(!p.container?.is_ephemeral && isDm(channel) ? { dmChannel: channel } : {}),
         outlet: clickOutlet(p, client, respond, deps.logger),
+        ...(editsClicked(p) && p.message?.blocks !== undefined ? { clicked: p.message.blocks } : {}),
         ...(onHome ? { home: client } : {}),
       },
       (actor) => deps.bot.action(actor, { action: coreAction(clicked.action_id), value: clicked.value ?? '' }),

@@ -20,3 +20,12 @@ export function clickOutlet(p: BlockActionPayload, client: webApi.WebClient, res
   if (!container?.is_ephemeral && channel) return dm;
   return respond ? responseOutlet(respond, dm, logger) : dm;
 }
+
+/** Whether the click's answer redraws the clicked message itself (the bot's DM, or an ephemeral answer). */
+export function editsClicked(p: BlockActionPayload): boolean {
+  const container = p.container;
+  if (container?.type === 'view') return false;
+  const channel = container?.channel_id ?? p.channel?.id;
+  if (!container?.is_ephemeral && isDm(channel)) return true;
+  return !!container?.is_ephemeral && !!p.response_url;
+}
