@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from '../config.js';
 import { openDatabase } from '../db/index.js';
 import { acquireLock, DataDirBusyError } from '../runtime/instance-lock.js';
 import { cliDeps } from '../runtime/admin-deps.js';
+import { directoryConnections } from '../runtime/directory-deps.js';
 import { LocalBridge } from '../runtime/local-bridge.js';
 import { runCommand, type CliIo } from './commands.js';
 
@@ -39,7 +40,7 @@ async function main(argv: string[]): Promise<number> {
       if (!config.databaseUrl) release = (await acquireLock(config.dataDir, 'cli')).release;
       db = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir }, { poolSize: 2 });
       if (argv[0] !== 'migrate') await db.migrate();
-      return cliDeps(db, { timezone: config.timezone, now: () => new Date() });
+      return cliDeps(db, { timezone: config.timezone, now: () => new Date(), directory: directoryConnections(config) });
     });
   } finally {
     await db?.close();

@@ -23,6 +23,7 @@ import { HttpServer } from '../server/http-server.js';
 import { createMetrics } from '../metrics.js';
 import { OutboxWorker } from '../delivery/outbox-worker.js';
 import { createJobs } from './jobs.js';
+import { directoryConnections } from './directory-deps.js';
 import { Scheduler } from '../schedule/scheduler.js';
 import { Ticker } from '../schedule/ticker.js';
 import { runCommand, type CliIo } from '../cli/commands.js';
@@ -74,7 +75,9 @@ export async function startVliegwiel(config: Config, logger: Logger): Promise<Ru
         token: lock.token,
         logger,
         runCommand: (argv: string[], io: CliIo) =>
-          runCommand(argv, io, async () => cliDeps(database, { timezone: core.ctx.settings.timezone, now: () => core.ctx.clock.now() })),
+          runCommand(argv, io, async () =>
+            cliDeps(database, { timezone: core.ctx.settings.timezone, now: () => core.ctx.clock.now(), directory: directoryConnections(config) }),
+          ),
         chatTurn: (as: string, input: ChatInput) => consoleTurn(consoleDeps(core, database), as, input),
       };
       for (const r of adminRoutes(bridge)) server.mount(r);
@@ -104,7 +107,8 @@ export async function startVliegwiel(config: Config, logger: Logger): Promise<Ru
       timezone: config.timezone,
       runnerId: outbox.id,
     });
-    for (const job of createJobs(core, db, config.retention)) scheduler.register(job);
+    for (const job of createJobs(core, db, config.retention, { connections: directoryConnections(config), schedule: config.directory.schedule }))
+      scheduler.register(job);
     await scheduler.start();
     await lock?.update(port);
 
