@@ -40,10 +40,11 @@ export async function checkManagers(links: ManagerLink[], stored: StoredManagers
     return known.get(email) ?? null;
   };
   // Stored chains may run outside the file; fetch them a level at a time until every chain ends or repeats.
-  for (let frontier = links.map((l) => l.email); ; ) {
-    const upward = frontier.map(next).filter((m): m is string => m !== null);
-    if (!(await fetch(upward))) break;
-    frontier = upward;
+  const climbed = new Set<string>();
+  for (let frontier = links.map((l) => l.email); frontier.length; ) {
+    frontier.forEach((e) => climbed.add(e));
+    await fetch(frontier);
+    frontier = [...new Set(frontier.map(next).filter((m): m is string => m !== null && !climbed.has(m)))];
   }
   const done = new Set<string>();
   for (const l of links) {

@@ -84,8 +84,11 @@ export class PrismaPeopleAdminRepository implements PeopleAdminRepository {
         );
         const leaving = rows.filter((r) => r.active === false && state.get(ids.get(r.email)!) === null).map((r) => ids.get(r.email)!);
         const back = rows.filter((r) => r.active !== false && r.active !== undefined && state.get(ids.get(r.email)!) === 'import').map((r) => ids.get(r.email)!);
-        report.deactivated = await deactivateInTx(tx, leaving, 'import', now);
-        report.reactivated = await reactivateInTx(tx, back, 'import');
+        // Reported only when it happened: a file without leavers reports as it always did.
+        const deactivated = await deactivateInTx(tx, leaving, 'import', now);
+        const reactivated = await reactivateInTx(tx, back, 'import');
+        if (deactivated) report.deactivated = deactivated;
+        if (reactivated) report.reactivated = reactivated;
         [...leaving, ...back].forEach((id) => changedIds.add(id));
         for (const r of rows) {
           const id = ids.get(r.email)!;
