@@ -48,7 +48,7 @@ export class FakeGraph {
   secret = 'graph-secret';
   private version = 0;
   private throttles: { prefix: string; retryAfter: number; left: number }[] = [];
-  private failures: { prefix: string; left: number }[] = [];
+  private failures: { prefix: string; left: number; status: number }[] = [];
   private readonly server = http.createServer((req, res) => void this.handle(req, res));
   port = 0;
 
@@ -88,9 +88,9 @@ export class FakeGraph {
     this.throttles.push({ prefix, retryAfter, left: times });
   }
 
-  /** The next `times` requests under `prefix` fail with 500 and no Retry-After. */
-  fail(prefix: string, times = 100) {
-    this.failures.push({ prefix, left: times });
+  /** The next `times` requests under `prefix` fail with this status (403: the app lacks a permission). */
+  fail(prefix: string, times = 100, status = 500) {
+    this.failures.push({ prefix, left: times, status });
   }
 
   callsTo(prefix: string) {
@@ -116,7 +116,7 @@ export class FakeGraph {
     const f = this.failures.find((x) => x.left > 0 && path.startsWith(x.prefix));
     if (f) {
       f.left--;
-      return reply(500, { error: { code: 'InternalServerError' } });
+      return reply(f.status, { error: { code: f.status === 403 ? 'Authorization_RequestDenied' : 'InternalServerError' } });
     }
     const token = /^\/([^/]+)\/oauth2\/v2\.0\/token$/.exec(url.pathname);
     if (token && req.method === 'POST') {
