@@ -24,7 +24,7 @@ module.exports = {
       severity: 'error',
       comment: 'The kernel (messages, ports, i18n, people, the router in chat/) is below the features: it imports none.',
       from: { path: '^src/core/(chat|i18n|people|language|import)/|^src/core/[^/]+\\.ts$' },
-      to: { path: '^src/core/(workshops|klussen|reflection|broadcasts|nudges|privacy|audit|organizations|downloads)/' },
+      to: { path: '^src/core/(workshops|klussen|reflection|broadcasts|nudges|privacy|audit|organizations|downloads|directory)/' },
     },
     {
       name: 'database-in-src-db',
@@ -60,6 +60,13 @@ module.exports = {
       comment: 'The outbox and the scheduler own their ports; they import neither channels nor entry points.',
       from: { path: '^src/(delivery|schedule)/' },
       to: { path: '^src/(channels|server|cli|console|runtime)/|^src/app\\.ts$' },
+    },
+    {
+      name: 'directory-adapter-below-the-ways-in',
+      severity: 'error',
+      comment: 'The Graph and Slack directory clients (src/directory) implement ports of core; like delivery, they reach no database, channel or entry point.',
+      from: { path: '^src/directory/' },
+      to: { path: '^src/(channels|server|cli|console|runtime|db|delivery|schedule)/|^src/app\\.ts$' },
     },
     {
       name: 'channels-apart',

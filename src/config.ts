@@ -4,6 +4,7 @@ import type { NudgeSettings } from './core/nudges/settings.js';
 import { nudgeEnv, nudgeSettingsFrom } from './nudge-config.js';
 import type { RetentionPolicy } from './core/privacy/retention-policy.js';
 import { retentionConflict, retentionEnv, retentionFrom } from './retention-config.js';
+import { directoryEnv, directorySettingsFrom, type DirectorySettings } from './directory-config.js';
 
 const bool = (name: string) =>
   z
@@ -110,6 +111,8 @@ const schema = z.object({
   ...nudgeEnv,
   // How long each kind of data is kept; see README "Retention".
   ...retentionEnv,
+  // Microsoft Graph for the directory sync, its schedule and the education attribute; see README "Directory sync".
+  ...directoryEnv,
 });
 
 type Raw = z.infer<typeof schema>;
@@ -154,6 +157,7 @@ export interface Config {
   nudges: NudgeSettings;
   /** Enforced nightly by the housekeeping.retention job. */
   retention: RetentionPolicy;
+  directory: DirectorySettings;
 }
 
 export class ConfigError extends Error {
@@ -234,5 +238,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     broadcastApproval: e.BROADCAST_APPROVAL,
     nudges: nudgeSettingsFrom(e),
     retention,
+    directory: directorySettingsFrom(e),
   };
 }

@@ -2,6 +2,7 @@ import type { AuditRepository } from '../core/audit/audit-repository.js';
 import type { BroadcastFailuresRepository } from '../core/broadcasts/broadcast-failures-repository.js';
 import type { DemoRepository } from '../core/demo/demo-repository.js';
 import type { KlusImportRepository } from '../core/klussen/klus-import-repository.js';
+import type { SyncReport } from '../core/directory/sync-directory.js';
 import type { CampaignImportRepository } from '../core/nudges/campaign-import-repository.js';
 import type { NudgeRepository } from '../core/nudges/nudge-repository.js';
 import type { EngagementReportRepository } from '../core/nudges/report-repository.js';
@@ -19,7 +20,17 @@ export interface CliIo {
   writeFile(path: string, data: string): Promise<void>;
 }
 
-/** What the commands work with; the CLI's composition root builds it over its database. */
+/** The directory syncs and the follow-up for leavers, as the composition root wires them. */
+export interface DirectoryCommands {
+  available(): { directory: boolean; slack: boolean };
+  /** Throws when the source is not configured, or DirectoryUnavailableError when it could not be read completely. */
+  syncDirectory(dryRun: boolean): Promise<SyncReport>;
+  syncSlack(dryRun: boolean): Promise<SyncReport>;
+  /** Seats and klus hands of people who left go back (after `import people` with `active=nee`). */
+  releaseLeavers(): Promise<{ seats: number; hands: number }>;
+}
+
+/** What the commands work with; the composition roots (CLI, the bot's bridge) build it over their database. */
 export interface CliDeps {
   people: PeopleAdminRepository;
   organizations: OrganizationRepository;
@@ -33,6 +44,7 @@ export interface CliDeps {
   audit: AuditRepository;
   demo: DemoRepository;
   privacy: PrivacyRequests;
+  directory: DirectoryCommands;
   /** Applies database migrations; returns the names of those applied. */
   migrate(): Promise<string[]>;
   timezone: string;

@@ -16,13 +16,15 @@ import { importWorkshops } from '../core/workshops/import-workshops.js';
 import { option, type CliDeps, type CliIo } from './cli-deps.js';
 import { campaignCommand, NUDGE_HELP, reportCommand } from './nudge-commands.js';
 import { auditCommand, privacyCommand, PRIVACY_HELP } from './privacy-commands.js';
+import { SYNC_HELP, syncCommand } from './sync-commands.js';
 
 export type { CliDeps, CliIo } from './cli-deps.js';
 
 export const HELP = `vliegwiel — admin commands (also: npm run cli -- <command>)
 
   import people <file.csv>        people (platform,platform_user_id,email,name,organization,department,
-                                  education_level,role,locale,skills)
+                                  education_level,role,locale,skills; optional: manager_email,
+                                  employee_number,job_title,active)
   import workshops <file.csv>     workshops (key,title,description,starts_at,ends_at,location,capacity,
                                   organization,tags)
   import klussen <file.csv>       klussen (key,title,description,skills,hours,starts_on,ends_on,organization,
@@ -41,6 +43,7 @@ export const HELP = `vliegwiel — admin commands (also: npm run cli -- <command
                                   bot must be a member of it)
   role grant <person> <role>      give a role (employee|manager|hr); person = e-mail or slack:<id> / teams:<id>
   role revoke <person> <role>     take a role away
+${SYNC_HELP}
 ${PRIVACY_HELP}
 ${NUDGE_HELP}
   migrate                         apply database migrations (start-up does this too)
@@ -80,15 +83,22 @@ export async function runCommand(argv: string[], io: CliIo, deps: () => Promise<
         const content = await io.readFile(file);
         const d = await deps();
         let report: ImportReport;
-        if (sub === 'people') report = await importPeople(d.people, content);
+        if (sub === 'people') report = await importPeople(d.people, content, d.now());
         else if (sub === 'workshops') report = await importWorkshops(d.workshopFiles, content, { timezone: d.timezone });
         else if (sub === 'prompts') report = await importPrompts(d.promptLibrary, content);
         else if (sub === 'programmes') report = await importProgrammes(d.promptLibrary, content);
         else report = await importKlussen(d.klusImport, content);
         await audit(d.audit, { actor: 'cli', action: `import.${sub}`, subject: file, details: report });
         io.out(formatReport(report));
+        if (sub === 'people') {
+          // People who left with this file give their seats and klus hands back, as erasure does.
+          const released = await d.directory.releaseLeavers();
+          if (released.seats || released.hands) io.out(`leavers: ${released.seats} workshop seats given back, ${released.hands} klus hands withdrawn`);
+        }
         return 0;
       }
+      case 'sync':
+        return await syncCommand(sub, rest, io, deps);
       case 'export': {
         if (sub === 'broadcast-failures') {
           const id = option(rest, '--broadcast');

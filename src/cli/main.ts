@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { ConfigError, loadConfig } from '../config.js';
 import { EmbeddedDatabaseError, openDatabase, runningBotUrl } from '../db/index.js';
 import { cliDeps } from '../runtime/admin-deps.js';
+import { directoryConnections } from '../runtime/directory-deps.js';
 import { runCommand, type CliIo } from './commands.js';
 
 const io: CliIo = {
@@ -23,7 +24,7 @@ async function main(argv: string[]): Promise<number> {
       const opened = db;
       closeOnSignal = () => opened.close();
       if (argv[0] !== 'migrate') await db.migrate();
-      return cliDeps(db, { timezone: config.timezone, now: () => new Date() });
+      return cliDeps(db, { timezone: config.timezone, now: () => new Date(), directory: directoryConnections(config) });
     });
   } finally {
     await db?.close();

@@ -48,3 +48,4 @@ export { PrismaChannelIdentities } from './people/channel-identities.js';
 export { PrismaChartStore } from './nudges/charts.js';
 export { PrismaConsoleInbox } from './outbox/console-inbox.js';
 export { adminPorts } from './admin-store.js';
+export { PrismaDirectoryStore } from './directory/directory-store.js';

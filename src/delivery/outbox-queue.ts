@@ -13,6 +13,8 @@ export interface ClaimedMessage {
   attempts: number;
   /** The person and their identity on the row's platform, read by the claim itself; null when there is none. */
   recipient: Recipient | null;
+  /** The person left (deactivated): the row is cancelled, never sent. */
+  personLeft?: boolean;
 }
 
 /** How many workers hold rows of each platform bucket right now: they share that bucket's rate. */

@@ -178,6 +178,11 @@ export class OutboxWorker {
     const over = new Map<Bucket, number>();
     for (const row of rows) {
       const r = row.recipient;
+      // Someone who left gets nothing more, whatever feature planned the message before they left.
+      if (row.personLeft) {
+        this.chore(this.outcomes.finish(row, 'CANCELLED', 'person left'));
+        continue;
+      }
       if (!r) {
         this.chore(this.outcomes.finish(row, 'FAILED', row.personId ? 'unreachable: no reachable chat identity' : 'unreachable: no channel to post in'));
         continue;

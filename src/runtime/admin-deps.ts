@@ -5,12 +5,13 @@ import { PrivacyRequests } from '../core/privacy/privacy-requests.js';
 import { adminPorts, openRepositories, PrismaConsoleInbox, type Database } from '../db/index.js';
 import { drainConsoleInbox } from '../delivery/console-inbox.js';
 import { createLogger } from '../logger.js';
+import { directoryCommands, type DirectoryConnections } from './directory-deps.js';
 
 /**
  * The admin commands' ports over the CLI's database connection (a running bot's server, or one the CLI started).
  * Privacy requests get a core of their own (silent, Dutch by default, no links), as they always had.
  */
-export function cliDeps(db: Database, opts: { timezone: string; now(): Date }): CliDeps {
+export function cliDeps(db: Database, opts: { timezone: string; now(): Date; directory?: DirectoryConnections }): CliDeps {
   const ports = adminPorts(db.prisma);
   const clock = { now: opts.now };
   const core = createCore(openRepositories(db), { timezone: opts.timezone, defaultLocale: 'nl', adminUsers: [], publicUrl: '' }, createLogger('silent'), clock);
@@ -24,7 +25,8 @@ export function cliDeps(db: Database, opts: { timezone: string; now(): Date }): 
     clock: core.ctx.clock,
     defaultLocale: core.ctx.settings.defaultLocale,
   });
-  return { ...ports, privacy, migrate: () => db.migrate(), timezone: opts.timezone, now: opts.now };
+  const directory = directoryCommands(core, db, opts.directory ?? {});
+  return { ...ports, privacy, directory, migrate: () => db.migrate(), timezone: opts.timezone, now: opts.now };
 }
 
 /** A console chat turn over the console chat's own core (on the bot's database server when the bot runs). */

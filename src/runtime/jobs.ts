@@ -3,13 +3,19 @@ import type { Core } from '../app.js';
 import { PromptPlanner } from '../core/reflection/prompt-planner.js';
 import { adminPorts, PrismaProcessedEvents, type Database } from '../db/index.js';
 import { nudgeJobs } from './nudge-jobs.js';
+import { directoryJobs, type DirectoryJobSettings } from './directory-jobs.js';
 import type { Job } from '../schedule/scheduler.js';
 
 /**
  * Every scheduled job of the bot. Features add theirs here; each job only enqueues work (outbox rows,
  * status changes) and finishes quickly.
  */
-export function createJobs(core: Core, db: Database, retention: RetentionPolicy = DEFAULT_RETENTION): Job[] {
+export function createJobs(
+  core: Core,
+  db: Database,
+  retention: RetentionPolicy = DEFAULT_RETENTION,
+  directory: DirectoryJobSettings = { connections: {}, schedule: null },
+): Job[] {
   const processedEvents = new PrismaProcessedEvents(db.prisma);
   const jobs: Job[] = [
     {
@@ -60,6 +66,8 @@ export function createJobs(core: Core, db: Database, retention: RetentionPolicy 
     },
     // Nudge campaigns and the weekly team-leader digest.
     ...nudgeJobs(core, db),
+    // Entra ID and Slack directory sync (DIRECTORY_SYNC_SCHEDULE), when configured.
+    ...directoryJobs(core, db, directory),
   ];
   return jobs;
 }

@@ -22,6 +22,7 @@ import { HttpServer } from '../server/http-server.js';
 import { createMetrics } from '../metrics.js';
 import { OutboxWorker } from '../delivery/outbox-worker.js';
 import { createJobs } from './jobs.js';
+import { directoryConnections } from './directory-deps.js';
 import { Scheduler } from '../schedule/scheduler.js';
 import { Ticker } from '../schedule/ticker.js';
 import { PROGRESS_EVERY_MS } from '../core/broadcasts/broadcast-outbox.js';
@@ -92,7 +93,8 @@ export async function startVliegwiel(config: Config, logger: Logger): Promise<Ru
       timezone: config.timezone,
       runnerId: outbox.id,
     });
-    for (const job of createJobs(core, db, config.retention)) scheduler.register(job);
+    for (const job of createJobs(core, db, config.retention, { connections: directoryConnections(config), schedule: config.directory.schedule }))
+      scheduler.register(job);
     await scheduler.start();
 
     let stopping: Promise<void> | undefined;

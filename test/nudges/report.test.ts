@@ -87,10 +87,10 @@ describe.each(BACKENDS)('HR report on %s', (backend) => {
     expect(header).toEqual([...CSV_COLUMNS]);
     const row = (section: string, group: string, week = '') =>
       rows.find((r) => r[0] === section && (r[2] === group || r[7] === group) && (week === '' || r[3] === week || r[8] === week));
-    expect(row('engagement', 'groen', '2027-03-08')).toEqual(['engagement', 'department', 'groen', '2027-03-08', '6', '3', '50', '', '', '', '', '', '', '', 'no']);
-    expect(row('engagement', 'groen', '2027-03-01')!.slice(4, 7)).toEqual(['6', '0', '0']);
-    expect(row('engagement', 'post', '2027-03-08')).toEqual(['engagement', 'department', 'post', '2027-03-08', '', '', '', '', '', '', '', '', '', '', 'yes']);
-    expect(row('engagement', 'balie', '2027-03-08')!.slice(4, 7)).toEqual(['5', '0', '0']);
+    expect(row('engagement', 'Groen', '2027-03-08')).toEqual(['engagement', 'department', 'Groen', '2027-03-08', '6', '3', '50', '', '', '', '', '', '', '', 'no']);
+    expect(row('engagement', 'Groen', '2027-03-01')!.slice(4, 7)).toEqual(['6', '0', '0']);
+    expect(row('engagement', 'Post', '2027-03-08')).toEqual(['engagement', 'department', 'Post', '2027-03-08', '', '', '', '', '', '', '', '', '', '', 'yes']);
+    expect(row('engagement', 'Balie', '2027-03-08')!.slice(4, 7)).toEqual(['5', '0', '0']);
     expect(rows.some((r) => (r[0] === 'engagement' && r[2] === '') || /total/i.test(r.join()))).toBe(false);
     for (const [v, f] of Object.entries(perVariant)) {
       expect(row('campaign', campaignKey, v), v).toEqual([
@@ -117,13 +117,13 @@ describe.each(BACKENDS)('HR report on %s', (backend) => {
     const reply = await core.bot.text(actor, 'rapport');
     const msg = reply.messages[0]!;
     const text = said(msg);
-    expect(text).toContain('groen: 50% (3 van 6)');
-    expect(text).toContain('post: minder dan 5 mensen, dus geen cijfers');
+    expect(text).toContain('Groen: 50% (3 van 6)');
+    expect(text).toContain('Post: minder dan 5 mensen, dus geen cijfers');
     expect(text).toContain('klein A: naar minder dan 5 mensen');
     const image = msg.blocks.find((b) => b.type === 'image');
     expect(image).toBeDefined();
     if (image?.type !== 'image') throw new Error('no image');
-    expect(image.alt).toContain('post minder dan 5');
+    expect(image.alt).toContain('Post minder dan 5');
     expect(image.url).toMatch(/^http:\/\/127\.0\.0\.1:3978\/charts\/[A-Za-z0-9_-]{43}\.png$/);
 
     // The image is served at that path, as often as a chat client asks, and unknown tokens are not.

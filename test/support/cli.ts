@@ -1,9 +1,10 @@
 import { runCommand } from '../../src/cli/commands.js';
 import type { Database } from '../../src/db/database.js';
 import { cliDeps } from '../../src/runtime/admin-deps.js';
+import type { DirectoryConnections } from '../../src/runtime/directory-deps.js';
 
 /** Runs one admin command against a test database, with files and output in memory. */
-export async function cli(db: Database, argv: string[], opts: { now?: Date; files?: Record<string, string> } = {}) {
+export async function cli(db: Database, argv: string[], opts: { now?: Date; files?: Record<string, string>; directory?: DirectoryConnections } = {}) {
   const out: string[] = [];
   const err: string[] = [];
   const written: Record<string, string> = {};
@@ -21,7 +22,7 @@ export async function cli(db: Database, argv: string[], opts: { now?: Date; file
         written[p] = data;
       },
     },
-    async () => cliDeps(db, { timezone: 'Europe/Amsterdam', now: () => opts.now ?? new Date('2027-03-01T09:00:00Z') }),
+    async () => cliDeps(db, { timezone: 'Europe/Amsterdam', now: () => opts.now ?? new Date('2027-03-01T09:00:00Z'), directory: opts.directory ?? {} }),
   );
   return { code, stdout: out.join('\n'), stderr: err.join('\n'), written };
 }

@@ -40,6 +40,10 @@ export interface BroadcastRepository {
   recent(limit: number): Promise<Broadcast[]>;
   deleteDraft(id: string): Promise<boolean>;
   organizations(): Promise<{ id: string; key: string; name: string }[]>;
+  /** Entra ID groups the directory sync keeps: object id and name. */
+  groups(): Promise<{ id: string; name: string }[]>;
+  /** People who lead a team (someone has them as team leader), for "the team of …". */
+  teamLeaders(): Promise<{ id: string; name: string; email: string | null }[]>;
   /** The dry run, counted by the same conditions as `startSending` uses to write rows. */
   countAudience(audience: Audience): Promise<AudienceCount>;
   /** Moves the status only when it is one of `from` (two clicks, two replicas: one wins); null otherwise. */

@@ -37,7 +37,12 @@ export class BroadcastService {
   }
 
   private async formContext() {
-    return { organizations: await this.ctx.broadcasts.organizations(), timezone: this.ctx.settings.timezone, now: this.ctx.clock.now() };
+    const [organizations, groups, teamLeaders] = await Promise.all([
+      this.ctx.broadcasts.organizations(),
+      this.ctx.broadcasts.groups(),
+      this.ctx.broadcasts.teamLeaders(),
+    ]);
+    return { organizations, groups, teamLeaders, timezone: this.ctx.settings.timezone, now: this.ctx.clock.now() };
   }
 
   private async load(id: string): Promise<Broadcast> {

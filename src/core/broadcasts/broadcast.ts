@@ -24,13 +24,22 @@ export type BroadcastButton = { kind: 'link'; url: string; label?: string; secre
 export interface Audience {
   /** Organisation ids. */
   organizations: string[];
-  /** Departments, lower case. */
+  /** Departments as HR typed them; matched without regard to case. */
   departments: string[];
-  /** Education levels (vmbo, mbo, hbo, wo …), lower case. */
+  /** Education levels of the vocabulary (README "People"); `mbo` means every mbo level. */
   educationLevels: string[];
   roles: Role[];
   /** Skills (tags) as people's profiles hold them: lower case. */
   tags: string[];
+  /** Entra ID groups (object id, and the name HR saw), kept by the directory sync. */
+  groups?: Named[];
+  /** "The team of …": the people whose team leader is one of these. */
+  managers?: Named[];
+}
+
+export interface Named {
+  id: string;
+  name: string;
 }
 
 export const everyone = (): Audience => ({ organizations: [], departments: [], educationLevels: [], roles: [], tags: [] });

@@ -3,7 +3,8 @@ import type { Translate } from './texts.js';
 import type { Form, FormField } from '../messages.js';
 import { normaliseSkill, type Role } from '../people/person.js';
 import { parseDateTime } from '../time.js';
-import type { Audience, Broadcast, BroadcastButton, BroadcastInput } from './broadcast.js';
+import { EDUCATION_LEVELS, parseEducationLevel } from '../people/education.js';
+import type { Audience, Broadcast, BroadcastButton, BroadcastInput, Named } from './broadcast.js';
 
 /** The compose form; its submission comes back as this action, with the draft's id when it edits one. */
 export const COMPOSE_FORM = 'broadcast.form';
@@ -12,7 +13,6 @@ export const LIMITS = { title: 150, text: 2500, label: 40, url: 1000 };
 
 export type FormValues = Record<string, string | string[]>;
 
-const LEVELS = ['vmbo', 'mbo', 'hbo', 'wo'];
 const ROLE_VALUES: Record<string, Role> = {
   employee: 'EMPLOYEE', medewerker: 'EMPLOYEE',
   manager: 'MANAGER', leidinggevende: 'MANAGER',
@@ -26,6 +26,10 @@ const list = (v: string | string[] | undefined) =>
 
 interface FormContext {
   organizations: { id: string; key: string; name: string }[];
+  /** Entra ID groups (object id, name); empty without a directory sync. */
+  groups?: Named[];
+  /** Team leaders, for "the team of …" (by e-mail or name). */
+  teamLeaders?: { id: string; name: string; email: string | null }[];
   timezone: string;
   now: Date;
 }
@@ -54,7 +58,11 @@ export function composeForm(tr: Translate, ctx: FormContext, values: FormValues 
         options: ctx.organizations.map((o) => ({ value: o.key, label: o.name })),
       }),
       optional('departments', 'broadcast.form.field_departments', { placeholder: tr('broadcast.form.list_placeholder') }),
-      optional('levels', 'broadcast.form.field_levels', { kind: 'multiselect', options: LEVELS.map((l) => ({ value: l, label: l })) }),
+      optional('levels', 'broadcast.form.field_levels', { kind: 'multiselect', options: EDUCATION_LEVELS.map((l) => ({ value: l, label: l })) }),
+      ...(ctx.groups?.length
+        ? [optional('groups', 'broadcast.form.field_groups', { kind: 'multiselect', options: ctx.groups.slice(0, 100).map((g) => ({ value: g.id, label: g.name })) })]
+        : []),
+      optional('teams', 'broadcast.form.field_teams', { placeholder: tr('broadcast.form.teams_placeholder') }),
       optional('roles', 'broadcast.form.field_roles', {
         kind: 'multiselect',
         options: (['employee', 'manager', 'hr'] as const).map((r) => ({ value: r, label: tr(`broadcast.role.${r}`) })),
@@ -99,8 +107,29 @@ export function parseComposeForm(values: FormValues, tr: Translate, ctx: FormCon
     if (org) audience.organizations.push(org.id);
     else problems.push(tr('broadcast.invalid.organization', { value: o }));
   }
-  audience.departments = list(values.departments).map((d) => d.toLowerCase());
-  audience.educationLevels = list(values.levels).map((l) => l.toLowerCase());
+  audience.departments = list(values.departments);
+  const levels = new Set<string>();
+  for (const l of list(values.levels)) {
+    const level = parseEducationLevel(l);
+    if (level) levels.add(level);
+    else problems.push(tr('broadcast.invalid.level', { value: l, levels: EDUCATION_LEVELS.join(', ') }));
+  }
+  audience.educationLevels = [...levels];
+  const groups: Named[] = [];
+  for (const g of list(values.groups)) {
+    // Slack and Teams send the group's id; typed in the console, its name does as well.
+    const group = ctx.groups?.find((x) => x.id === g || x.name.toLowerCase() === g.toLowerCase());
+    if (group) groups.push(group);
+    else problems.push(tr('broadcast.invalid.group', { value: g }));
+  }
+  if (groups.length) audience.groups = groups;
+  const managers: Named[] = [];
+  for (const t of list(values.teams)) {
+    const lead = ctx.teamLeaders?.find((x) => x.email === t.toLowerCase() || x.name.toLowerCase() === t.toLowerCase() || x.id === t);
+    if (lead) managers.push({ id: lead.id, name: lead.name });
+    else problems.push(tr('broadcast.invalid.team', { value: t }));
+  }
+  if (managers.length) audience.managers = managers;
   for (const r of list(values.roles)) {
     const role = ROLE_VALUES[r.toLowerCase()];
     if (role) audience.roles.push(role);
@@ -148,6 +177,8 @@ export function broadcastValues(b: Broadcast, ctx: FormContext): FormValues {
     levels: b.audience.educationLevels,
     roles: b.audience.roles.map((r) => roleValue[r]),
     tags: b.audience.tags.join(', '),
+    groups: (b.audience.groups ?? []).map((g) => g.id),
+    teams: (b.audience.managers ?? []).map((m) => ctx.teamLeaders?.find((t) => t.id === m.id)?.email ?? m.name).join(', '),
     when: b.scheduledAt ? localInput(b.scheduledAt, ctx.timezone) : '',
   };
 }

@@ -45,6 +45,8 @@ export function audienceText(a: Audience, tr: Translate, organizationName: (id: 
   add('broadcast.audience_levels', a.educationLevels);
   add('broadcast.audience_roles', a.roles.map((r) => tr(`broadcast.role.${r.toLowerCase() as 'employee' | 'manager' | 'hr'}`)));
   add('broadcast.audience_tags', a.tags);
+  add('broadcast.audience_groups', (a.groups ?? []).map((g) => g.name));
+  add('broadcast.audience_teams', (a.managers ?? []).map((m) => m.name));
   return parts.length ? parts.join('\n') : tr('broadcast.audience_all');
 }
 

@@ -28,8 +28,10 @@ function detectDelimiter(text: string): ',' | ';' {
 /**
  * Parses a UTF-8 CSV (with or without BOM) with the expected columns. Unknown or missing header columns and
  * rows with the wrong number of fields are reported by line; nothing is returned unless the whole file is sound.
+ * `optional` columns may be left out of the header (older files keep working); their values are then absent, so
+ * a use case can tell "not in this file" (keep what is stored) from "empty".
  */
-export function parseCsv(input: Buffer | string, columns: readonly string[]): CsvRow[] {
+export function parseCsv(input: Buffer | string, columns: readonly string[], optional: readonly string[] = []): CsvRow[] {
   let text = typeof input === 'string' ? input : input.toString('utf8');
   if (text.includes('\uFFFD')) {
     throw new CsvFileError([{ line: 1, message: 'the file is not UTF-8 (save it as "CSV UTF-8")' }]);
@@ -52,12 +54,13 @@ export function parseCsv(input: Buffer | string, columns: readonly string[]): Cs
   const [head, ...body] = records;
   const header = (head?.record ?? []).map((h) => h.trim().toLowerCase());
   const missing = columns.filter((c) => !header.includes(c));
-  const unknown = header.filter((h) => !columns.includes(h));
+  const unknown = header.filter((h) => !columns.includes(h) && !optional.includes(h));
   if (missing.length || unknown.length) {
     const parts = [];
     if (missing.length) parts.push(`missing column(s) ${missing.join(', ')}`);
     if (unknown.length) parts.push(`unknown column(s) ${unknown.join(', ')}`);
-    throw new CsvFileError([{ line: 1, message: `${parts.join('; ')} (expected: ${columns.join(',')})` }]);
+    const also = optional.length ? `; optional: ${optional.join(',')}` : '';
+    throw new CsvFileError([{ line: 1, message: `${parts.join('; ')} (expected: ${columns.join(',')}${also})` }]);
   }
   const errors: RowError[] = [];
   const rows: CsvRow[] = [];

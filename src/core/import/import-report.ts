@@ -6,13 +6,18 @@ export interface ImportReport {
   created: number;
   updated: number;
   unchanged: number;
+  /** People only: how many left (`active` = nee) and came back with this file. */
+  deactivated?: number;
+  reactivated?: number;
 }
 
 /** What a store reports back after writing validated rows; the use case names the kind. */
 export type ImportCounts = Omit<ImportReport, 'kind'>;
 
 export const formatReport = (r: ImportReport) =>
-  `${r.kind}: ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged`;
+  `${r.kind}: ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged` +
+  (r.deactivated ? `, ${r.deactivated} deactivated` : '') +
+  (r.reactivated ? `, ${r.reactivated} reactivated` : '');
 
 /** Validates every row; throws one CsvFileError listing all bad rows by line, so nothing half-valid is stored. */
 export function validateRows<S extends z.ZodType>(rows: CsvRow[], schema: S, uniqueBy?: (v: z.output<S>) => string) {

@@ -34,12 +34,19 @@ export type Variant = z.output<typeof variantSchema>;
 export type VariantText = z.output<typeof variantText>;
 
 const lowerList = z.array(z.string().trim().min(1).transform((s) => s.toLowerCase())).default([]);
+/** As typed (shown so); matched without regard to case. */
+const typedList = z.array(z.string().trim().min(1)).default([]);
 
 /** The target as stored: organisation ids, lower-case attributes, inactivity and an optional own window. */
 export const targetSchema = z.object({
   organizations: z.array(z.string()).default([]),
-  departments: lowerList,
+  departments: typedList,
+  /** Levels of the vocabulary; `mbo` means every mbo level. */
   educationLevels: lowerList,
+  /** Entra ID groups by object id or name. */
+  groups: typedList,
+  /** "The team of …": team leaders by e-mail. */
+  teamsOf: lowerList,
   roles: z.array(z.enum(['EMPLOYEE', 'MANAGER', 'HR'])).default([]),
   /** Only people without any activity in this many weeks; 0 = regardless of activity. */
   inactiveWeeks: z.number().int().min(0).max(52).default(0),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { NUDGE_ACTIONS, targetSchema, variantText } from './campaign.js';
 import { checkB1 } from '../language/b1.js';
+import { educationLevelsText, parseEducationLevel } from '../people/education.js';
 import { parseDateTime, startOfLocalDay } from '../time.js';
 import { parseHours } from './window.js';
 import type { ImportReport } from '../import/import-report.js';
@@ -39,14 +40,22 @@ const fileCampaignSchema = (validCron: (s: string) => boolean) => z.object({
     .object({
       organizations: z.array(z.string().trim().min(1)).default([]),
       departments: z.array(z.string()).default([]),
-      educationLevels: z.array(z.string()).default([]),
+      educationLevels: z
+        .array(z.string())
+        .default([])
+        .superRefine((levels, ctx) => {
+          for (const l of levels) if (!parseEducationLevel(l)) ctx.addIssue({ code: 'custom', message: `"${l}" is not an education level (use one of: ${educationLevelsText()})` });
+        })
+        .transform((levels) => [...new Set(levels.map((l) => parseEducationLevel(l) as string))]),
+      groups: z.array(z.string().trim().min(1)).default([]),
+      teamsOf: z.array(z.string().trim().toLowerCase().pipe(z.email('a team leader by e-mail address'))).default([]),
       roles: z.array(z.string().trim().toLowerCase().pipe(z.enum(['employee', 'manager', 'hr']))).default([]),
       inactiveWeeks: z.number().int().min(0).max(52).default(0),
       hours: z.string().optional(),
       days: z.array(z.number().int().min(1).max(7)).min(1).optional(),
     })
     .strict()
-    .default({ organizations: [], departments: [], educationLevels: [], roles: [], inactiveWeeks: 0 }),
+    .default({ organizations: [], departments: [], educationLevels: [], groups: [], teamsOf: [], roles: [], inactiveWeeks: 0 }),
   variants: z.array(fileVariant).min(1).max(4),
 }).strict();
 

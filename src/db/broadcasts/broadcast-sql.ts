@@ -1,5 +1,6 @@
 import type { Audience } from '../../core/broadcasts/broadcast.js';
 import type { Platform } from '../../core/ports.js';
+import { departmentIn, groupIn, levelIn } from '../people/person-sql.js';
 import { Prisma as P } from '../../generated/prisma/client.js';
 
 /**
@@ -7,10 +8,13 @@ import { Prisma as P } from '../../generated/prisma/client.js';
  * sees is exactly the number of rows written.
  */
 export function audienceWhere(a: Audience): P.Sql {
-  const parts: P.Sql[] = [P.sql`p."erasedAt" IS NULL`];
+  // People who left are never in an audience: the count HR sees leaves them out too.
+  const parts: P.Sql[] = [P.sql`p."erasedAt" IS NULL AND p."deactivatedAt" IS NULL`];
   if (a.organizations.length) parts.push(P.sql`p."organizationId" = ANY(${a.organizations}::uuid[])`);
-  if (a.departments.length) parts.push(P.sql`lower(trim(p.department)) = ANY(${a.departments}::text[])`);
-  if (a.educationLevels.length) parts.push(P.sql`lower(trim(p."educationLevel")) = ANY(${a.educationLevels}::text[])`);
+  if (a.departments.length) parts.push(departmentIn(a.departments));
+  if (a.educationLevels.length) parts.push(levelIn(a.educationLevels));
+  if (a.groups?.length) parts.push(groupIn(a.groups.map((g) => g.id)));
+  if (a.managers?.length) parts.push(P.sql`p."managerId" = ANY(${a.managers.map((m) => m.id)}::uuid[])`);
   if (a.roles.length) parts.push(P.sql`p.roles && ${a.roles}::"Role"[]`);
   if (a.tags.length) {
     parts.push(P.sql`EXISTS (SELECT 1 FROM "PersonSkill" s WHERE s."personId" = p.id AND s.skill = ANY(${a.tags}::text[]))`);

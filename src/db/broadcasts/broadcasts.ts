@@ -1,4 +1,4 @@
-import type { Audience, AudienceCount, Broadcast, BroadcastButton, BroadcastContent, BroadcastInput, BroadcastStatus, Progress } from '../../core/broadcasts/broadcast.js';
+import type { Audience, AudienceCount, Named, Broadcast, BroadcastButton, BroadcastContent, BroadcastInput, BroadcastStatus, Progress } from '../../core/broadcasts/broadcast.js';
 import type { AuditNote, BroadcastRepository, StartSending, StatusChange } from '../../core/broadcasts/broadcast-repository.js';
 import type { OutboxDraft } from '../../core/outbox.js';
 import type { Role } from '../../core/people/person.js';
@@ -14,6 +14,8 @@ const BIG_TX = { timeout: 300_000, maxWait: 30_000 };
 const ANALYZE_FROM = 1000;
 
 const list = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+const named = (v: unknown): Named[] =>
+  Array.isArray(v) ? v.filter((x): x is Named => typeof x?.id === 'string' && typeof x?.name === 'string').map((x) => ({ id: x.id, name: x.name })) : [];
 
 function toBroadcast(r: Row): Broadcast {
   const a = (r.audience ?? {}) as Record<string, unknown>;
@@ -23,6 +25,8 @@ function toBroadcast(r: Row): Broadcast {
     educationLevels: list(a.educationLevels),
     roles: list(a.roles) as Role[],
     tags: list(a.tags),
+    groups: named(a.groups),
+    managers: named(a.managers),
   };
   return {
     id: r.id,
@@ -102,6 +106,19 @@ export class PrismaBroadcastRepository implements BroadcastRepository {
 
   organizations() {
     return this.db.organization.findMany({ select: { id: true, key: true, name: true }, orderBy: { name: 'asc' } });
+  }
+
+  async groups() {
+    const rows = await this.db.directoryGroup.findMany({ select: { externalId: true, name: true }, orderBy: { name: 'asc' } });
+    return rows.map((g) => ({ id: g.externalId, name: g.name }));
+  }
+
+  async teamLeaders() {
+    return this.db.person.findMany({
+      where: { erasedAt: null, deactivatedAt: null, reports: { some: { erasedAt: null } } },
+      select: { id: true, name: true, email: true },
+      orderBy: { name: 'asc' },
+    });
   }
 
   async countAudience(audience: Audience): Promise<AudienceCount> {

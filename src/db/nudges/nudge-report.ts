@@ -12,6 +12,18 @@ const GROUP: Record<Dimension, P.Sql> = {
 };
 
 /**
+ * Groups are matched without regard to case, but shown as HR typed them: the department's most common spelling
+ * (the first in sort order on a tie), the same for every query of the report so their groups line up.
+ */
+function shown(dimension: Dimension, inner: P.Sql, columns: P.Sql): P.Sql {
+  if (dimension !== 'department') return inner;
+  return P.sql`SELECT COALESCE((SELECT trim(q.department) FROM "Person" q
+                                 WHERE q."erasedAt" IS NULL AND lower(trim(q.department)) = x."group"
+                                 GROUP BY trim(q.department) ORDER BY count(*) DESC, trim(q.department) LIMIT 1), x."group") AS "group",
+                ${columns} FROM (${inner}) x`;
+}
+
+/**
  * The report's counts. Groups are today's members (not erased), so every week of a group counts the same people
  * and a change from one week to the next says nothing about who joined or left.
  */
@@ -19,16 +31,19 @@ export class PrismaEngagementReportRepository implements EngagementReportReposit
   constructor(private readonly db: Prisma) {}
 
   groupSizes(dimension: Dimension): Promise<GroupSize[]> {
-    return this.db.$queryRaw<GroupSize[]>`
-      SELECT ${GROUP[dimension]} AS "group", count(*)::int AS people
+    return this.db.$queryRaw<GroupSize[]>`${shown(
+      dimension,
+      P.sql`SELECT ${GROUP[dimension]} AS "group", count(*)::int AS people
         FROM "Person" p LEFT JOIN "Organization" o ON o.id = p."organizationId"
        WHERE p."erasedAt" IS NULL
-       GROUP BY 1`;
+       GROUP BY 1`,
+      P.sql`x.people`,
+    )}`;
   }
 
   activeByGroup(dimension: Dimension, spans: Span[]): Promise<GroupActivity[]> {
     if (spans.length === 0) return Promise.resolve([]);
-    return this.db.$queryRaw<GroupActivity[]>`
+    return this.db.$queryRaw<GroupActivity[]>`${shown(dimension, P.sql`
       SELECT ${GROUP[dimension]} AS "group", (s.i - 1)::int AS span, count(DISTINCT p.id)::int AS active
         FROM unnest(${spans.map((s) => sqlTime(s.start))}::text[], ${spans.map((s) => sqlTime(s.end))}::text[])
              WITH ORDINALITY AS s(start, "end", i)
@@ -36,7 +51,7 @@ export class PrismaEngagementReportRepository implements EngagementReportReposit
         JOIN "Person" p ON p.id = e."personId" AND p."erasedAt" IS NULL
         LEFT JOIN "Organization" o ON o.id = p."organizationId"
        WHERE e.kind = ANY(${[...ACTIVITY_KINDS]}::text[])
-       GROUP BY 1, 2`;
+       GROUP BY 1, 2`, P.sql`x.span, x.active`)}`;
   }
 
   campaignVariants(followUpDays: number): Promise<VariantFigures[]> {

@@ -1,4 +1,5 @@
 import { ACTIVITY_KINDS } from '../../core/nudges/activity.js';
+import { departmentIn, groupIn, levelIn, teamOf } from '../people/person-sql.js';
 import type { Campaign, CampaignStatus, CampaignTarget } from '../../core/nudges/campaign.js';
 import type { NudgeRepository, NudgeTarget, PlannedDigest, PlannedNudge, TeamFigures, TeamLeader } from '../../core/nudges/nudge-repository.js';
 import { MIN_GROUP } from '../../core/nudges/settings.js';
@@ -26,15 +27,17 @@ export const activeSince = (since: Date) =>
 const REACHABLE = P.sql`EXISTS (SELECT 1 FROM "ChannelIdentity" ci WHERE ci."personId" = p.id AND ci."unreachableAt" IS NULL)`;
 
 /** Who may get a nudge at all: present, not paused, not opted out of nudges, reachable in chat. */
-const NUDGEABLE = P.sql`p."erasedAt" IS NULL AND NOT p.paused AND NOT ('nudges' = ANY(p."optOuts")) AND ${REACHABLE}`;
+const NUDGEABLE = P.sql`p."erasedAt" IS NULL AND p."deactivatedAt" IS NULL AND NOT p.paused AND NOT ('nudges' = ANY(p."optOuts")) AND ${REACHABLE}`;
 
 /** The campaign target as SQL over `"Person" p`: every non-empty list narrows (any value of a list matches). */
 function targetWhere(t: CampaignTarget, now: Date): P.Sql {
   const parts: P.Sql[] = [NUDGEABLE];
   const orgs = t.organizations.filter(isUuid);
   if (t.organizations.length) parts.push(P.sql`p."organizationId" = ANY(${orgs}::uuid[])`);
-  if (t.departments.length) parts.push(P.sql`lower(trim(p.department)) = ANY(${t.departments}::text[])`);
-  if (t.educationLevels.length) parts.push(P.sql`lower(trim(p."educationLevel")) = ANY(${t.educationLevels}::text[])`);
+  if (t.departments.length) parts.push(departmentIn(t.departments));
+  if (t.educationLevels.length) parts.push(levelIn(t.educationLevels));
+  if (t.groups.length) parts.push(groupIn(t.groups));
+  if (t.teamsOf.length) parts.push(teamOf(t.teamsOf));
   if (t.roles.length) parts.push(P.sql`p.roles && ${t.roles}::"Role"[]`);
   if (t.inactiveWeeks > 0) parts.push(P.sql`NOT ${activeSince(new Date(now.getTime() - t.inactiveWeeks * WEEK_MS))}`);
   return P.join(parts, ' AND ');
@@ -139,7 +142,7 @@ export class PrismaNudgeRepository implements NudgeRepository {
     return this.db.$queryRaw<TeamLeader[]>`
       SELECT p.id AS "personId", p.department, p.timezone FROM "Person" p
        WHERE ${NUDGEABLE}
-         AND EXISTS (SELECT 1 FROM "Person" r WHERE r."managerId" = p.id AND r."erasedAt" IS NULL)
+         AND EXISTS (SELECT 1 FROM "Person" r WHERE r."managerId" = p.id AND r."erasedAt" IS NULL AND r."deactivatedAt" IS NULL)
        ORDER BY p.id`;
   }
 
@@ -148,7 +151,7 @@ export class PrismaNudgeRepository implements NudgeRepository {
     const [row] = await this.db.$queryRaw<{ size: number; active: number; orgs: string[] | null }[]>`
       SELECT count(*)::int AS size, count(*) FILTER (WHERE ${activeSince(activeSinceAt)})::int AS active,
              array_agg(DISTINCT p."organizationId"::text) FILTER (WHERE p."organizationId" IS NOT NULL) AS orgs
-        FROM "Person" p WHERE p."managerId" = ${managerId}::uuid AND p."erasedAt" IS NULL`;
+        FROM "Person" p WHERE p."managerId" = ${managerId}::uuid AND p."erasedAt" IS NULL AND p."deactivatedAt" IS NULL`;
     const size = row?.size ?? 0;
     const orgs = row?.orgs ?? [];
     const upcomingWorkshops = await this.db.workshop.count({

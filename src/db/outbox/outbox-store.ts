@@ -27,7 +27,7 @@ SELECT c.id, c."idempotencyKey", c.kind, c."personId", c.platform::text AS platf
        p.id AS "pId", p.name AS "pName", p.email AS "pEmail", p.locale AS "pLocale", p.timezone AS "pTimezone",
        p."organizationId" AS "pOrganizationId", org.name AS "pOrganizationName", p.department AS "pDepartment",
        p."educationLevel" AS "pEducationLevel", p.roles::text[] AS "pRoles", p."managerId" AS "pManagerId",
-       p.paused AS "pPaused", ARRAY(SELECT s.skill FROM "PersonSkill" s WHERE s."personId" = p.id ORDER BY s.skill) AS "pSkills",
+       p.paused AS "pPaused", p."deactivatedAt" IS NOT NULL AS "pLeft", ARRAY(SELECT s.skill FROM "PersonSkill" s WHERE s."personId" = p.id ORDER BY s.skill) AS "pSkills",
        ci.id AS "ciId", ci.platform::text AS "ciPlatform", ci."tenantId" AS "ciTenantId", ci."userId" AS "ciUserId",
        ci."conversationRef" AS "ciConversationRef", ci."serviceUrl" AS "ciServiceUrl"
   FROM c
@@ -45,7 +45,7 @@ SELECT c.id, c."idempotencyKey", c.kind, c."personId", c.platform::text AS platf
  * replicas share the rows and each row has one owner at a time; a row whose lease ran out (its worker died) is
  * claimable again. Every state change checks the lease holder, so a worker that lost its lease changes nothing.
  */
-type ClaimRow = Omit<ClaimedMessage, 'recipient'> & RecipientColumns;
+type ClaimRow = Omit<ClaimedMessage, 'recipient'> & RecipientColumns & { pLeft: boolean | null };
 
 export class OutboxStore implements OutboxQueue {
   constructor(
@@ -66,6 +66,7 @@ export class OutboxStore implements OutboxQueue {
       broadcastId: r.broadcastId,
       payload: r.payload,
       attempts: r.attempts,
+      personLeft: r.pLeft === true,
       recipient: r.personId ? recipientOf(r, r.platform, this.defaultLocale) : channelRecipient(r.payload, r.platform, r.tenantId, this.defaultLocale),
     }));
   }

@@ -30,6 +30,9 @@ export interface FakeUser {
   email?: string;
   locale?: string;
   tz?: string;
+  /** Deactivated in the workspace (users.list shows `deleted: true`). */
+  deleted?: boolean;
+  isBot?: boolean;
 }
 
 const decode = (v: unknown) => {
@@ -186,6 +189,22 @@ export class FakeSlack {
       case 'views.publish':
       case 'views.open':
         return { ok: true, view: { id: `V${this.seq}` } };
+      case 'users.list': {
+        // Paged by cursor like Slack: `limit` per page, the next cursor in response_metadata.
+        const all = [...this.users.values()];
+        const from = Number(args.cursor ? Buffer.from(String(args.cursor), 'base64').toString() : 0);
+        const limit = Number(args.limit ?? 200);
+        const page = all.slice(from, from + limit);
+        const next = from + limit < all.length ? Buffer.from(String(from + limit)).toString('base64') : '';
+        return {
+          ok: true,
+          members: page.map((u) => ({
+            id: u.id, team_id: 'T1', name: u.name.toLowerCase().replace(/\s+/g, '.'), real_name: u.name, deleted: u.deleted === true, is_bot: u.isBot === true,
+            locale: u.locale, profile: { real_name: u.name, display_name: '', ...(u.email ? { email: u.email } : {}) },
+          })),
+          response_metadata: { next_cursor: next },
+        };
+      }
       case 'users.info': {
         const u = this.users.get(String(args.user));
         if (!u) return { ok: false, error: 'user_not_found' };
