@@ -50,6 +50,9 @@ export const en: Record<CommonKey, string> = {
 
   'language.done': 'I will talk to you in English from now on.',
 
+  'talk.greeting': 'Hi! Type “help” to see what I can do for you.',
+  'talk.thanks': 'You are welcome!',
+
   'welcome.title': 'Welcome to Vliegwiel!',
   'welcome.text': 'I help you keep learning: workshops, temporary jobs and short questions to think about.',
 

@@ -48,6 +48,9 @@ export const nl = {
 
   'language.done': 'Ik praat vanaf nu Nederlands met je.',
 
+  'talk.greeting': 'Hoi! Typ “help” om te zien wat ik voor je kan doen.',
+  'talk.thanks': 'Graag gedaan!',
+
   'welcome.title': 'Welkom bij Vliegwiel!',
   'welcome.text': 'Ik help je om te blijven leren. Met workshops, klussen en korte vragen om over na te denken.',
 
