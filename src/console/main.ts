@@ -1,7 +1,8 @@
 import readline from 'node:readline';
 import { coreSettings, createCore } from '../app.js';
 import { ConfigError, loadConfig } from '../config.js';
-import type { Message } from '../core/messages.js';
+import { t } from '../core/i18n/index.js';
+import type { Locale, Message } from '../core/messages.js';
 import { openDatabase, openRepositories, type Database } from '../db/index.js';
 import { createLogger } from '../logger.js';
 import { consoleDeps } from '../runtime/admin-deps.js';
@@ -17,10 +18,13 @@ function parseArgs(argv: string[]) {
   const i = argv.indexOf('--as');
   const as = i >= 0 ? argv[i + 1] : undefined;
   if (!as || !as.includes('@')) {
-    process.stderr.write('usage: npm run chat -- --as <e-mail>   (e.g. --as medewerker@demo.vliegwiel.nl after `vliegwiel seed demo`)\n');
+    process.stderr.write(
+      'usage: npm run chat -- --as <e-mail> [--create]   (e.g. --as medewerker@demo.vliegwiel.nl after `vliegwiel seed demo`;\n' +
+        '       --create makes a new person when nobody has that address yet)\n',
+    );
     process.exit(2);
   }
-  return { as };
+  return { as, create: argv.includes('--create') };
 }
 
 /** Lines of stdin one at a time, terminal or pipe; null at end of input. */
@@ -39,13 +43,13 @@ function lineReader() {
 }
 
 async function main() {
-  const { as } = parseArgs(process.argv.slice(2));
+  const { as, create } = parseArgs(process.argv.slice(2));
   const config = loadConfig();
   let turn: (input: ChatInput) => Promise<ChatResult>;
   let close = async () => {};
   const bridge = config.databaseUrl ? null : await LocalBridge.find(config.dataDir);
   if (bridge) {
-    turn = (input) => bridge.post<ChatResult>('/admin/chat', { as, input });
+    turn = (input) => bridge.post<ChatResult>('/admin/chat', { as, input, create });
   } else {
     const lock = config.databaseUrl ? undefined : await acquireLock(config.dataDir, 'cli');
     const db: Database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir }, { poolSize: 2 });
@@ -55,7 +59,7 @@ async function main() {
       createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel),
     );
     const deps = consoleDeps(core, db);
-    turn = (input) => consoleTurn(deps, as, input);
+    turn = (input) => consoleTurn(deps, as, input, create);
     close = async () => {
       await db.close();
       await lock?.release();
@@ -65,17 +69,25 @@ async function main() {
   const out = (t: string) => process.stdout.write(`${t}\n`);
   const next = lineReader();
   let pressables: Pressable[] = [];
+  let locale: Locale = 'nl';
   const show = (messages: Message[]) => {
     pressables = [];
     for (const m of messages) {
-      const r = renderText(m, pressables.length + 1);
+      const r = renderText(m, pressables.length + 1, locale);
       pressables.push(...r.pressables);
       out(r.text);
       out('');
     }
   };
-  out(HELLO);
   try {
+    const hello = await turn({ check: true });
+    if (hello.unknownPerson) {
+      process.stderr.write(`${hello.reply.messages.map((m) => m.text).join('\n')}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    locale = hello.locale;
+    out(HELLO);
     for (;;) {
       process.stdout.write('> ');
       const line = await next();
@@ -85,7 +97,7 @@ async function main() {
       let chat: ChatInput = { text: input };
       const picked = /^\d+$/.test(input) ? pressables[Number(input) - 1] : undefined;
       if (/^\d+$/.test(input) && !picked) {
-        out(pressables.length ? `Kies een knop van 1 tot ${pressables.length}.` : 'Er zijn nu geen knoppen. Typ “help”.');
+        out(pressables.length ? t(locale, 'console.pick', { count: pressables.length }) : t(locale, 'console.no_buttons'));
         continue;
       }
       if (picked?.button) {
@@ -100,12 +112,13 @@ async function main() {
         const values: Record<string, string> = {};
         for (const f of picked.form.fields) {
           const options = f.options?.length ? ` (${f.options.map((o) => o.value).join(' / ')})` : '';
-          out(`${f.label}${f.required ? '' : ' (mag leeg)'}${options}:`);
+          out(`${f.label}${f.required ? '' : ` ${t(locale, 'console.optional')}`}${options}:`);
           values[f.id] = (await next())?.trim() ?? '';
         }
         chat = { action: picked.form.id, value: picked.form.value ?? '', form: values };
       }
       const result = await turn(chat);
+      locale = result.locale;
       show([...(result.reply.update ? [result.reply.update] : []), ...result.reply.messages, ...result.inbox]);
     }
   } finally {
@@ -121,7 +134,7 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 });
 
 main().then(
-  () => process.exit(0),
+  () => process.exit(process.exitCode ?? 0),
   (err: unknown) => {
     if (err instanceof ConfigError || err instanceof DataDirBusyError) process.stderr.write(`${err.message}\n`);
     else process.stderr.write(`chat: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);

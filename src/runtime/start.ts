@@ -75,7 +75,7 @@ export async function startVliegwiel(config: Config, logger: Logger): Promise<Ru
         logger,
         runCommand: (argv: string[], io: CliIo) =>
           runCommand(argv, io, async () => cliDeps(database, { timezone: core.ctx.settings.timezone, now: () => core.ctx.clock.now() })),
-        chatTurn: (as: string, input: ChatInput) => consoleTurn(consoleDeps(core, database), as, input),
+        chatTurn: (as: string, input: ChatInput, create?: boolean) => consoleTurn(consoleDeps(core, database), as, input, create),
       };
       for (const r of adminRoutes(bridge)) server.mount(r);
     }

@@ -12,7 +12,7 @@ export interface BridgeIo {
   writeFile(path: string, data: string): Promise<void>;
 }
 
-export type ChatRequestInput = { text: string } | { action: string; value: string; form?: Record<string, string | string[]> };
+export type ChatRequestInput = { text: string } | { action: string; value: string; form?: Record<string, string | string[]> } | { check: true };
 
 /** What the bridge carries out; the composition root passes the CLI's and the console's entry points in. */
 export interface AdminBridge {
@@ -21,7 +21,7 @@ export interface AdminBridge {
   /** Runs one admin command; returns its exit code. */
   runCommand(argv: string[], io: BridgeIo): Promise<number>;
   /** One console chat turn as the person with this e-mail address; the answer is sent back as JSON. */
-  chatTurn(as: string, input: ChatRequestInput): Promise<unknown>;
+  chatTurn(as: string, input: ChatRequestInput, create?: boolean): Promise<unknown>;
 }
 
 /**
@@ -42,8 +42,10 @@ export function adminRoutes(deps: AdminBridge): Route[] {
     as: z.string().min(3).max(320),
     input: z.union([
       z.object({ text: z.string().max(10_000) }),
+      z.object({ check: z.literal(true) }),
       z.object({ action: z.string().max(200), value: z.string().max(4000), form: z.record(z.string(), z.union([z.string(), z.array(z.string())])).optional() }),
     ]),
+    create: z.boolean().optional(),
   });
 
   return [
@@ -95,7 +97,7 @@ export function adminRoutes(deps: AdminBridge): Route[] {
         }
         const parsed = chatRequest.safeParse(body);
         if (!parsed.success) return sendJson(res, 400, { error: 'bad request' });
-        sendJson(res, 200, await deps.chatTurn(parsed.data.as, parsed.data.input));
+        sendJson(res, 200, await deps.chatTurn(parsed.data.as, parsed.data.input, parsed.data.create));
       },
     },
   ];

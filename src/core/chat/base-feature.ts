@@ -1,8 +1,14 @@
 import { action, values, type Feature } from '../feature.js';
 import { translator } from '../i18n/index.js';
-import { message, type Message, type Reply } from '../messages.js';
+import { message, type Locale, type Message, type Reply } from '../messages.js';
 import type { PeopleRepository } from '../people/people-repository.js';
-import { toLocale, type Actor } from '../people/person.js';
+import type { Actor } from '../people/person.js';
+
+/** What "taal …" understands; bare "taal" switches to the other language. */
+const KNOWN_LANGUAGES = new Map<string, Locale>([
+  ...['nl', 'nederlands', 'dutch', 'nl-nl'].map((w) => [w, 'nl'] as const),
+  ...['en', 'engels', 'english', 'en-gb', 'en-us'].map((w) => [w, 'en'] as const),
+]);
 
 export interface BaseViews {
   help(actor: Actor): Message;
@@ -41,7 +47,12 @@ export function baseFeature(people: Pick<PeopleRepository, 'setPaused' | 'setLoc
       pause: (actor) => setPaused(actor, true),
       resume: (actor) => setPaused(actor, false),
       language: async (actor, args) => {
-        const locale = toLocale(args, actor.locale === 'nl' ? 'en' : 'nl');
+        const asked = args.trim().toLowerCase();
+        // "taal de" must not quietly switch to Dutch: a language we do not speak is named back with the choices.
+        if (asked && !KNOWN_LANGUAGES.has(asked)) {
+          return { messages: [message(translator(actor.locale)('language.unknown', { language: args.trim().slice(0, 40) }))] };
+        }
+        const locale = asked ? KNOWN_LANGUAGES.get(asked)! : actor.locale === 'nl' ? 'en' : 'nl';
         await people.setLocale(actor.person.id, locale);
         return { messages: [message(translator(locale)('language.done'))] };
       },

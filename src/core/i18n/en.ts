@@ -49,6 +49,7 @@ export const en: Record<CommonKey, string> = {
   'pause.resumed': 'Welcome back! You will receive messages from Vliegwiel again.',
 
   'language.done': 'I will talk to you in English from now on.',
+  'language.unknown': 'I do not know that language: “{language}”. Choose nl or en.',
 
   'talk.greeting': 'Hi! Type “help” to see what I can do for you.',
   'talk.thanks': 'You are welcome!',
@@ -58,6 +59,12 @@ export const en: Record<CommonKey, string> = {
 
   'slack.form_unavailable': 'I cannot show this form here. Type the word again, or ask your HR adviser for help.',
   'slack.truncated': 'Not everything fits here. Send “my” or “workshops” to Vliegwiel in a message for the rest.',
+
+  'console.optional': '(may be empty)',
+  'console.pick': '{count, plural, one {There is 1 button. Type 1 to press it.} other {Pick a button from 1 to #.}}',
+  'console.no_buttons': 'There are no buttons now. Type “help”.',
+  'console.form': '{title} ({count, plural, one {# question} other {# questions}})',
+  'console.unknown_person': 'There is nobody with the e-mail address {email}. Check the spelling. A new person? Use --create.',
 
   'teams.required': 'Please fill in “{field}”.',
   'teams.done': 'Done.',

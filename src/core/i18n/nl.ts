@@ -47,6 +47,7 @@ export const nl = {
   'pause.resumed': 'Welkom terug! Je krijgt weer berichten van Vliegwiel.',
 
   'language.done': 'Ik praat vanaf nu Nederlands met je.',
+  'language.unknown': 'Die taal ken ik niet: “{language}”. Kies nl of en.',
 
   'talk.greeting': 'Hoi! Typ “help” om te zien wat ik voor je kan doen.',
   'talk.thanks': 'Graag gedaan!',
@@ -56,6 +57,12 @@ export const nl = {
 
   'slack.form_unavailable': 'Dit formulier kan ik hier niet laten zien. Typ het woord nog een keer, of vraag je HR-adviseur om hulp.',
   'slack.truncated': 'Niet alles past hier. Stuur “mijn” of “workshops” in een bericht aan Vliegwiel voor de rest.',
+
+  'console.optional': '(mag leeg)',
+  'console.pick': '{count, plural, one {Er is 1 knop. Typ 1 om hem te kiezen.} other {Kies een knop van 1 tot #.}}',
+  'console.no_buttons': 'Er zijn nu geen knoppen. Typ “help”.',
+  'console.form': '{title} ({count, plural, one {# vraag} other {# vragen}})',
+  'console.unknown_person': 'Er is niemand met het e-mailadres {email}. Kijk of het goed gespeld is. Nieuw persoon? Gebruik --create.',
 
   'teams.required': 'Vul “{field}” in.',
   'teams.done': 'Gelukt.',
