@@ -105,6 +105,9 @@ export interface Feature {
   afterCommand?: (actor: Actor, line: string, args: string) => Promise<Reply | null>;
   /** Its section of "mijn" (and of Slack's App Home), in feature order. */
   my?: MySection;
-  /** Its lines in "help" for this person (they depend on the role), and its button there. */
-  help?: (actor: Actor) => { lines: string[]; button?: Button };
+  /**
+   * Its lines in "help" for this person (they depend on the role), and its button there. `lines` are the words
+   * people use most and are always shown; `more` appear behind "Meer", so help stays short yet lists every word.
+   */
+  help?: (actor: Actor) => { lines: string[]; more?: string[]; button?: Button };
 }

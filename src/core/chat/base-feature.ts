@@ -11,7 +11,7 @@ const KNOWN_LANGUAGES = new Map<string, Locale>([
 ]);
 
 export interface BaseViews {
-  help(actor: Actor): Message;
+  help(actor: Actor, full?: boolean): Message;
   my(actor: Actor, notice?: string): Promise<Message>;
 }
 
@@ -32,6 +32,13 @@ export function baseFeature(people: Pick<PeopleRepository, 'setPaused' | 'setLoc
       { phrase: 'help', command: 'help' },
       { phrase: 'hulp', command: 'help' },
       { phrase: '?', command: 'help' },
+      { phrase: 'meer', command: 'help-more' },
+      { phrase: 'more', command: 'help-more' },
+      { phrase: 'help meer', command: 'help-more' },
+      { phrase: 'hulp meer', command: 'help-more' },
+      { phrase: 'meer hulp', command: 'help-more' },
+      { phrase: 'more help', command: 'help-more' },
+      { phrase: 'help more', command: 'help-more' },
       { phrase: 'mijn', command: 'my' },
       { phrase: 'my', command: 'my' },
       { phrase: 'pauze', command: 'pause' },
@@ -43,6 +50,7 @@ export function baseFeature(people: Pick<PeopleRepository, 'setPaused' | 'setLoc
     ],
     commands: {
       help: async (actor) => ({ messages: [views.help(actor)] }),
+      'help-more': async (actor) => ({ messages: [views.help(actor, true)] }),
       my: async (actor) => ({ messages: [await views.my(actor)] }),
       pause: (actor) => setPaused(actor, true),
       resume: (actor) => setPaused(actor, false),
@@ -59,6 +67,7 @@ export function baseFeature(people: Pick<PeopleRepository, 'setPaused' | 'setLoc
     },
     actions: [
       action('nav.help', values.none, async (actor) => ({ messages: [views.help(actor)] })),
+      action('nav.help_more', values.none, async (actor) => ({ messages: [views.help(actor, true)] })),
       action('nav.my', values.none, async (actor) => ({ messages: [await views.my(actor)] })),
       action('settings.pause', values.none, (actor) => toggle(actor, true)),
       action('settings.resume', values.none, (actor) => toggle(actor, false)),

@@ -114,8 +114,8 @@ export class Bot {
     return [...this.phrases];
   }
 
-  help(actor: Actor): Message {
-    return helpMessage(actor, this.features);
+  help(actor: Actor, full = false): Message {
+    return helpMessage(actor, this.features, full);
   }
 
   /** "mijn": the person's own things from every feature, and their settings. */

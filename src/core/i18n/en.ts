@@ -6,6 +6,8 @@ export const en: Record<CommonKey, string> = {
   'help.intro': 'Type one of these words, or click a button.',
   'help.my': 'my – your sign-ups, jobs and settings',
   'help.pause': 'pause / start – pause or resume messages from Vliegwiel',
+  'help.button_more': 'More',
+  'help.more_hint': 'Type “more” for every word.',
   'help.language': 'language nl / taal nl – schakel naar Nederlands',
 
   'common.more': 'More',

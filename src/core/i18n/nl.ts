@@ -5,6 +5,8 @@ export const nl = {
   'help.my': 'mijn – je aanmeldingen, klussen en instellingen',
   'help.pause': 'pauze / start – zet berichten van Vliegwiel stil of weer aan',
   'help.language': 'taal en / language en – switch to English',
+  'help.button_more': 'Meer',
+  'help.more_hint': 'Typ “meer” voor alle woorden.',
 
   'common.more': 'Meer',
   'common.previous': 'Vorige',

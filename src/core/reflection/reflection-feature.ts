@@ -67,7 +67,8 @@ export function reflectionFeature(ctx: ReflectionDeps, reflection: ReflectionSer
     help: (actor) => {
       const tr = translator(actor.locale);
       return {
-        lines: [tr('help.reflect'), tr('help.dossier'), tr('help.goal'), tr('help.programme'), tr('help.rhythm')],
+        lines: [tr('help.reflect'), tr('help.dossier')],
+        more: [tr('help.goal'), tr('help.programme'), tr('help.rhythm')],
         button: { action: 'nav.reflect', value: '', label: tr('reflect.title') },
       };
     },
