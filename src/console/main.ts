@@ -1,7 +1,8 @@
 import readline from 'node:readline';
 import { coreSettings, createCore } from '../app.js';
 import { ConfigError, loadConfig } from '../config.js';
-import type { Message } from '../core/messages.js';
+import { t } from '../core/i18n/index.js';
+import type { Locale, Message } from '../core/messages.js';
 import { EmbeddedDatabaseError, openDatabase, openRepositories, type Database } from '../db/index.js';
 import { createLogger } from '../logger.js';
 import { consoleDeps } from '../runtime/admin-deps.js';
@@ -15,10 +16,13 @@ function parseArgs(argv: string[]) {
   const i = argv.indexOf('--as');
   const as = i >= 0 ? argv[i + 1] : undefined;
   if (!as || !as.includes('@')) {
-    process.stderr.write('usage: npm run chat -- --as <e-mail>   (e.g. --as medewerker@demo.vliegwiel.nl after `vliegwiel seed demo`)\n');
+    process.stderr.write(
+      'usage: npm run chat -- --as <e-mail> [--create]   (e.g. --as medewerker@demo.vliegwiel.nl after `vliegwiel seed demo`;\n' +
+        '       --create makes a new person when nobody has that address yet)\n',
+    );
     process.exit(2);
   }
-  return { as };
+  return { as, create: argv.includes('--create') };
 }
 
 /** Lines of stdin one at a time, terminal or pipe; null at end of input. */
@@ -37,7 +41,7 @@ function lineReader() {
 }
 
 async function main() {
-  const { as } = parseArgs(process.argv.slice(2));
+  const { as, create } = parseArgs(process.argv.slice(2));
   const config = loadConfig();
   // Without DATABASE_URL: the running bot's PostgreSQL server, or one started for this chat only.
   const db: Database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir, as: 'chat' }, { poolSize: 2 });
@@ -53,24 +57,32 @@ async function main() {
     throw err;
   }
   const deps = consoleDeps(core, db);
-  const turn = (input: ChatInput): Promise<ChatResult> => consoleTurn(deps, as, input);
+  const turn = (input: ChatInput): Promise<ChatResult> => consoleTurn(deps, as, input, create);
   const close = () => db.close();
   closeOnSignal = close;
 
   const out = (t: string) => process.stdout.write(`${t}\n`);
   const next = lineReader();
   let pressables: Pressable[] = [];
+  let locale: Locale = 'nl';
   const show = (messages: Message[]) => {
     pressables = [];
     for (const m of messages) {
-      const r = renderText(m, pressables.length + 1);
+      const r = renderText(m, pressables.length + 1, locale);
       pressables.push(...r.pressables);
       out(r.text);
       out('');
     }
   };
-  out(HELLO);
   try {
+    const hello = await turn({ check: true });
+    if (hello.unknownPerson) {
+      process.stderr.write(`${hello.reply.messages.map((m) => m.text).join('\n')}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    locale = hello.locale;
+    out(HELLO);
     for (;;) {
       process.stdout.write('> ');
       const line = await next();
@@ -80,7 +92,7 @@ async function main() {
       let chat: ChatInput = { text: input };
       const picked = /^\d+$/.test(input) ? pressables[Number(input) - 1] : undefined;
       if (/^\d+$/.test(input) && !picked) {
-        out(pressables.length ? `Kies een knop van 1 tot ${pressables.length}.` : 'Er zijn nu geen knoppen. Typ “help”.');
+        out(pressables.length ? t(locale, 'console.pick', { count: pressables.length }) : t(locale, 'console.no_buttons'));
         continue;
       }
       if (picked?.button) {
@@ -95,12 +107,13 @@ async function main() {
         const values: Record<string, string> = {};
         for (const f of picked.form.fields) {
           const options = f.options?.length ? ` (${f.options.map((o) => o.value).join(' / ')})` : '';
-          out(`${f.label}${f.required ? '' : ' (mag leeg)'}${options}:`);
+          out(`${f.label}${f.required ? '' : ` ${t(locale, 'console.optional')}`}${options}:`);
           values[f.id] = (await next())?.trim() ?? '';
         }
         chat = { action: picked.form.id, value: picked.form.value ?? '', form: values };
       }
       const result = await turn(chat);
+      locale = result.locale;
       show([...(result.reply.update ? [result.reply.update] : []), ...result.reply.messages, ...result.inbox]);
     }
   } finally {
@@ -120,7 +133,7 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 });
 
 main().then(
-  () => process.exit(0),
+  () => process.exit(process.exitCode ?? 0),
   (err: unknown) => {
     if (err instanceof ConfigError || err instanceof EmbeddedDatabaseError) process.stderr.write(`${err.message}\n`);
     else process.stderr.write(`chat: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);

@@ -1,4 +1,5 @@
-import type { Block, Button, Form, Message } from '../core/messages.js';
+import { t } from '../core/i18n/index.js';
+import type { Block, Button, Form, Locale, Message } from '../core/messages.js';
 
 export interface Pressable {
   button?: Button;
@@ -6,7 +7,7 @@ export interface Pressable {
 }
 
 /** Neutral message → terminal text; buttons and forms are numbered from `start` and returned in that order. */
-export function renderText(message: Message, start: number): { text: string; pressables: Pressable[] } {
+export function renderText(message: Message, start: number, locale: Locale = 'nl'): { text: string; pressables: Pressable[] } {
   const lines: string[] = [];
   const pressables: Pressable[] = [];
   const buttons = (bs: Button[]) => {
@@ -42,7 +43,7 @@ export function renderText(message: Message, start: number): { text: string; pre
         break;
       case 'form':
         pressables.push({ form: b.form });
-        lines.push(`[${start + pressables.length - 1}] ${b.form.title} (${b.form.fields.length} vragen)`);
+        lines.push(`[${start + pressables.length - 1}] ${t(locale, 'console.form', { title: b.form.title, count: b.form.fields.length })}`);
         break;
       case 'image':
         lines.push(`[${b.alt}] ${b.url}`);

@@ -98,8 +98,16 @@ export interface Feature {
   outbox?: Composer[];
   /** Free text that matched no command; the first feature that answers wins (e.g. a reflection answer). */
   freeText?: (actor: Actor, text: string) => Promise<Reply | null>;
+  /**
+   * A command ran with words after it (`line` is the whole input). A feature may add to the reply, e.g. an offer
+   * to keep the line as the answer to an open question: what a person typed is never silently lost.
+   */
+  afterCommand?: (actor: Actor, line: string, args: string) => Promise<Reply | null>;
   /** Its section of "mijn" (and of Slack's App Home), in feature order. */
   my?: MySection;
-  /** Its lines in "help" for this person (they depend on the role), and its button there. */
-  help?: (actor: Actor) => { lines: string[]; button?: Button };
+  /**
+   * Its lines in "help" for this person (they depend on the role), and its button there. `lines` are the words
+   * people use most and are always shown; `more` appear behind "Meer", so help stays short yet lists every word.
+   */
+  help?: (actor: Actor) => { lines: string[]; more?: string[]; button?: Button };
 }

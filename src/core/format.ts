@@ -26,6 +26,11 @@ export function formatDate(d: Date, locale: Locale, timeZone: string): string {
   return new Intl.DateTimeFormat(intlLocale(locale), { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(d);
 }
 
+/** "dinsdag 9 maart 2027" / "Tuesday 9 March 2027": a date with its weekday. */
+export function formatDayDate(d: Date, locale: Locale, timeZone: string): string {
+  return new Intl.DateTimeFormat(intlLocale(locale), { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(d);
+}
+
 export function formatDateTime(d: Date, locale: Locale, timeZone: string): string {
   return new Intl.DateTimeFormat(intlLocale(locale), {
     day: 'numeric',

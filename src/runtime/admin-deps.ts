@@ -31,5 +31,10 @@ export function cliDeps(db: Database, opts: { timezone: string; now(): Date; dir
 
 /** A console chat turn over the console chat's own core (on the bot's database server when the bot runs). */
 export function consoleDeps(core: Core, db: Database): ConsoleTurnDeps {
-  return { bot: core.bot, now: () => core.ctx.clock.now(), drainInbox: (actor, now) => drainConsoleInbox(new PrismaConsoleInbox(db.prisma), (k, p, a) => core.bot.compose(k, p, a), actor, now) };
+  return {
+    bot: core.bot,
+    now: () => core.ctx.clock.now(),
+    knows: async (email) => (await core.ctx.people.findByEmail(email)) !== null,
+    defaultLocale: core.ctx.settings.defaultLocale,
+    drainInbox: (actor, now) => drainConsoleInbox(new PrismaConsoleInbox(db.prisma), (k, p, a) => core.bot.compose(k, p, a), actor, now) };
 }

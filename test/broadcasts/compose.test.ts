@@ -45,8 +45,8 @@ describe.each(BACKENDS)('composing and sending a broadcast (%s)', (backend) => {
     expect(JSON.stringify(reply.messages[0]!.blocks)).toContain('Aanmelden');
     // Buitendienst: Wim, Bas and the imported Stil (unreachable); Pauline paused is left out.
     expect(texts(reply)).toContain('3 collega’s krijgen dit bericht.');
-    expect(texts(reply)).toContain('Van hen zijn er 1 niet te bereiken');
-    expect(texts(reply)).toContain('1 collega’s krijgen het niet');
+    expect(texts(reply)).toContain('Van hen is er 1 niet te bereiken');
+    expect(texts(reply)).toContain('1 collega krijgt het niet');
     const sent = await world.core.bot.action(hr, { action: 'broadcast.send', value: id });
     expect(texts(sent)).toContain('naar 3 collega’s');
     const written = await rows(world.db, id);

@@ -49,7 +49,7 @@ describe.each(BACKENDS)('a broadcast on its way (%s)', (backend) => {
       expect(final.ref).toEqual(progressRef);
       expect(final.message.text).toContain('▓▓▓▓▓▓▓▓▓▓ 100%');
       const summary = sender.calls.find((c) => c.key === `broadcast:${id}:summary`)!;
-      expect(JSON.stringify(summary.message)).toContain('5 van de 6 berichten zijn aangekomen. 1 zijn mislukt.');
+      expect(JSON.stringify(summary.message)).toContain('5 van de 6 berichten zijn aangekomen. 1 is mislukt.');
       expect(JSON.stringify(summary.message)).toContain(`export broadcast-failures --broadcast ${id}`);
       // One message per reachable recipient, in their own language.
       const delivered = sender.calls.filter((c) => c.key.startsWith(`broadcast:${id}:`) && !/:(progress|summary)/.test(c.key));

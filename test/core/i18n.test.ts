@@ -5,7 +5,9 @@ import { translator, type MessageKey } from '../../src/core/workshops/texts.js';
 
 const t = (locale: 'nl' | 'en', key: MessageKey, params: Params) => translator(locale)(key, params);
 
-const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+// A plural (`{count, plural, one {…} other {…}}`) uses its parameter like `{count}`; its forms are text, not parameters.
+const PLURAL = /\{(\w+), plural,(?:\s*(?:=\d+|zero|one|two|few|many|other)\s*\{[^{}]*\})+\s*\}/g;
+const placeholders = (s: string) => [...new Set([...s.replace(PLURAL, '{$1}').matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
 
 describe('i18n catalogue', () => {
   it('has every key in Dutch and English, non-empty, with the same placeholders', () => {

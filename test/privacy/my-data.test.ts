@@ -26,7 +26,7 @@ describe.each(BACKENDS)('mijn gegevens on %s', (backend) => {
 
     const overview = await core.bot.text(me, 'mijn gegevens');
     expect(overview.messages[0]!.text).toBe('Mijn gegevens');
-    expect(JSON.stringify(overview)).toContain('1 aanmeldingen, 1 reflecties, 0 klussen');
+    expect(JSON.stringify(overview)).toContain('1 aanmelding, 1 reflectie, 0 klussen');
     const exported = await core.bot.action(me, { action: 'data.export', value: '' });
     const urls = links(exported);
     expect(urls).toHaveLength(2);

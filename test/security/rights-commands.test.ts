@@ -15,7 +15,7 @@ const ONLY: Record<string, Role[]> = {
   report: ['hr'],
   'post-klus': ['manager', 'teamLeader', 'hr'],
 };
-const EVERYONE = ['help', 'my', 'pause', 'resume', 'language', 'workshops', 'klussen', 'my-klussen', 'skills', 'reflect', 'dossier', 'goal', 'programme', 'rhythm', 'my-data', 'nudges.off', 'nudges.on'];
+const EVERYONE = ['help', 'help-more', 'my', 'pause', 'resume', 'language', 'workshops', 'klussen', 'my-klussen', 'skills', 'reflect', 'dossier', 'goal', 'programme', 'rhythm', 'my-data', 'nudges.off', 'nudges.on'];
 
 /** Arguments a curious person might try: someone else's e-mail address after "dossier". */
 const ARGS: Record<string, (w: World) => string> = {

@@ -11,6 +11,7 @@ import { cleanAction, cleanText, cleanUser } from './clean-input.js';
 import { helpMessage } from './help.js';
 import { myOverview } from './my-overview.js';
 import { parseCommand, type ParsedInput } from './parse-command.js';
+import { smallTalk } from './small-talk.js';
 
 export type { ActionInput } from '../feature.js';
 
@@ -31,6 +32,7 @@ export class Bot {
   private readonly actions = new Map<string, Action>();
   private readonly composers = new Map<string, Composer>();
   private readonly freeText: NonNullable<Feature['freeText']>[] = [];
+  private readonly afterCommand: NonNullable<Feature['afterCommand']>[] = [];
 
   constructor(
     private readonly features: readonly Feature[],
@@ -53,6 +55,7 @@ export class Bot {
       this.composers.set(c.kind.name, c);
     }
     if (f.freeText) this.freeText.push(f.freeText);
+    if (f.afterCommand) this.afterCommand.push(f.afterCommand);
   }
 
   /** The person behind a chat user, with the language to answer in. */
@@ -64,15 +67,28 @@ export class Bot {
   async text(actor: Actor, input: string): Promise<Reply> {
     return this.guard(actor, async () => {
       // Every channel's text passes here: cleaned once for all features (see clean-input.ts).
-      const cmd = this.parse(cleanText(input));
-      if (cmd.kind === 'command') return this.commands.get(cmd.name)!(actor, cmd.args);
+      const line = cleanText(input);
+      const cmd = this.parse(line);
+      if (cmd.kind === 'command') {
+        const reply = await this.commands.get(cmd.name)!(actor, cmd.args);
+        return cmd.args ? this.withAfterCommand(actor, reply, line, cmd.args) : reply;
+      }
       if (cmd.text === '') return { messages: [this.help(actor)] };
+      const talk = smallTalk(cmd.text);
+      if (talk) return { messages: [message(translator(actor.locale)(talk === 'thanks' ? 'talk.thanks' : 'talk.greeting'))] };
       for (const take of this.freeText) {
         const answered = await take(actor, cmd.text);
         if (answered) return answered;
       }
       throw new DomainError('unknown_command');
     });
+  }
+
+  /** The command has answered; features may add to it (nothing a person typed is lost, see Feature.afterCommand). */
+  private async withAfterCommand(actor: Actor, reply: Reply, line: string, args: string): Promise<Reply> {
+    const extra: Message[] = [];
+    for (const after of this.afterCommand) extra.push(...((await after(actor, line, args))?.messages ?? []));
+    return extra.length ? { ...reply, messages: [...reply.messages, ...extra] } : reply;
   }
 
   async action(actor: Actor, input: ActionInput): Promise<Reply> {
@@ -98,8 +114,8 @@ export class Bot {
     return [...this.phrases];
   }
 
-  help(actor: Actor): Message {
-    return helpMessage(actor, this.features);
+  help(actor: Actor, full = false): Message {
+    return helpMessage(actor, this.features, full);
   }
 
   /** "mijn": the person's own things from every feature, and their settings. */

@@ -6,6 +6,8 @@ export const en: Record<CommonKey, string> = {
   'help.intro': 'Type one of these words, or click a button.',
   'help.my': 'my – your sign-ups, jobs and settings',
   'help.pause': 'pause / start – pause or resume messages from Vliegwiel',
+  'help.button_more': 'More',
+  'help.more_hint': 'Type “more” for every word.',
   'help.language': 'language nl / taal nl – schakel naar Nederlands',
 
   'common.more': 'More',
@@ -49,12 +51,22 @@ export const en: Record<CommonKey, string> = {
   'pause.resumed': 'Welcome back! You will receive messages from Vliegwiel again.',
 
   'language.done': 'I will talk to you in English from now on.',
+  'language.unknown': 'I do not know that language: “{language}”. Choose nl or en.',
+
+  'talk.greeting': 'Hi! Type “help” to see what I can do for you.',
+  'talk.thanks': 'You are welcome!',
 
   'welcome.title': 'Welcome to Vliegwiel!',
   'welcome.text': 'I help you keep learning: workshops, temporary jobs and short questions to think about.',
 
   'slack.form_unavailable': 'I cannot show this form here. Type the word again, or ask your HR adviser for help.',
   'slack.truncated': 'Not everything fits here. Send “my” or “workshops” to Vliegwiel in a message for the rest.',
+
+  'console.optional': '(may be empty)',
+  'console.pick': '{count, plural, one {There is 1 button. Type 1 to press it.} other {Pick a button from 1 to #.}}',
+  'console.no_buttons': 'There are no buttons now. Type “help”.',
+  'console.form': '{title} ({count, plural, one {# question} other {# questions}})',
+  'console.unknown_person': 'There is nobody with the e-mail address {email}. Check the spelling. A new person? Use --create.',
 
   'teams.required': 'Please fill in “{field}”.',
   'teams.done': 'Done.',

@@ -5,6 +5,8 @@ export const nl = {
   'help.my': 'mijn – je aanmeldingen, klussen en instellingen',
   'help.pause': 'pauze / start – zet berichten van Vliegwiel stil of weer aan',
   'help.language': 'taal en / language en – switch to English',
+  'help.button_more': 'Meer',
+  'help.more_hint': 'Typ “meer” voor alle woorden.',
 
   'common.more': 'Meer',
   'common.previous': 'Vorige',
@@ -47,12 +49,22 @@ export const nl = {
   'pause.resumed': 'Welkom terug! Je krijgt weer berichten van Vliegwiel.',
 
   'language.done': 'Ik praat vanaf nu Nederlands met je.',
+  'language.unknown': 'Die taal ken ik niet: “{language}”. Kies nl of en.',
+
+  'talk.greeting': 'Hoi! Typ “help” om te zien wat ik voor je kan doen.',
+  'talk.thanks': 'Graag gedaan!',
 
   'welcome.title': 'Welkom bij Vliegwiel!',
   'welcome.text': 'Ik help je om te blijven leren. Met workshops, klussen en korte vragen om over na te denken.',
 
   'slack.form_unavailable': 'Dit formulier kan ik hier niet laten zien. Typ het woord nog een keer, of vraag je HR-adviseur om hulp.',
   'slack.truncated': 'Niet alles past hier. Stuur “mijn” of “workshops” in een bericht aan Vliegwiel voor de rest.',
+
+  'console.optional': '(mag leeg)',
+  'console.pick': '{count, plural, one {Er is 1 knop. Typ 1 om hem te kiezen.} other {Kies een knop van 1 tot #.}}',
+  'console.no_buttons': 'Er zijn nu geen knoppen. Typ “help”.',
+  'console.form': '{title} ({count, plural, one {# vraag} other {# vragen}})',
+  'console.unknown_person': 'Er is niemand met het e-mailadres {email}. Kijk of het goed gespeld is. Nieuw persoon? Gebruik --create.',
 
   'teams.required': 'Vul “{field}” in.',
   'teams.done': 'Gelukt.',

@@ -67,9 +67,9 @@ export function klussenFeature(ctx: KlussenDeps, klussen: KlussenService): Featu
     outbox: Object.values(klusKinds).map((kind: OutboxKind<unknown>) => composer(kind, compose(kind.name))),
     help: (actor) => {
       const tr = translator(actor.locale);
-      const lines = [tr('help.klussen'), tr('help.my_klussen'), tr('help.skills')];
-      if (hasRole(actor.person, 'MANAGER') || hasRole(actor.person, 'HR')) lines.push(tr('help.manager'));
-      return { lines, button: { action: 'nav.klussen', value: '', label: tr('klussen.title') } };
+      const poster = hasRole(actor.person, 'MANAGER') || hasRole(actor.person, 'HR');
+      const more = [tr('help.my_klussen'), tr('help.skills')];
+      return { lines: [tr('help.klussen'), ...(poster ? [tr('help.manager')] : [])], more, button: { action: 'nav.klussen', value: '', label: tr('klussen.title') } };
     },
     my: (actor) => myHands(ctx, actor),
   };

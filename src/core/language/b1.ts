@@ -1,3 +1,4 @@
+import { otherForms } from '../i18n/plural.js';
 /**
  * A plain-language check for Dutch at B1 level, in the spirit of the "Klare taal" guidelines used by
  * municipalities: short sentences and few long words. It measures; the test decides what fails.
@@ -25,7 +26,7 @@ export interface B1Finding {
 }
 
 const words = (s: string) =>
-  s
+  otherForms(s)
     .replace(/\{\w+\}/g, 'x') // placeholders count as one short word
     .replace(/https?:\/\/\S+/g, 'link')
     .split(/[^\p{L}\p{N}'’-]+/u)

@@ -1,7 +1,8 @@
+import { scheduleInWords } from './schedule-words.js';
 import type { NudgesDeps } from './deps.js';
 import { DomainError } from '../errors.js';
 import { translator, type MessageKey, type Translate } from './texts.js';
-import type { Block, Button, Message } from '../messages.js';
+import type { Block, Button, Locale, Message } from '../messages.js';
 import type { Actor } from '../people/person.js';
 import type { Campaign, CampaignStatus } from './campaign.js';
 
@@ -14,7 +15,7 @@ function targetText(c: Campaign, tr: Translate): string {
   return parts.length ? parts.join(', ') : tr('campaign.target_all');
 }
 
-function campaignItem(c: Campaign, tr: Translate): Block {
+function campaignItem(c: Campaign, tr: Translate, locale: Locale): Block {
   const buttons: Button[] = [];
   if (c.status === 'ACTIVE') buttons.push({ action: 'campaign.pause', value: c.id, label: tr('campaign.button_pause') });
   else if (c.status !== 'ENDED') buttons.push({ action: 'campaign.resume', value: c.id, label: tr('campaign.button_resume'), style: 'primary' });
@@ -24,9 +25,9 @@ function campaignItem(c: Campaign, tr: Translate): Block {
     text: c.key,
     fields: [
       { label: tr('campaign.field_status'), value: tr(`campaign.status.${c.status}` as MessageKey) },
-      { label: tr('campaign.field_schedule'), value: c.schedule },
+      { label: tr('campaign.field_schedule'), value: scheduleInWords(c.schedule, locale) },
       { label: tr('campaign.field_target'), value: targetText(c, tr) },
-      { label: tr('campaign.field_variants'), value: c.variants.map((v) => `${v.key}: ${v.nl.button}`).join(' / ') },
+      { label: tr('campaign.field_variants'), value: c.variants.map((v) => `${v.key}: ${v[locale].button}`).join(' / ') },
     ],
     buttons,
   };
@@ -39,7 +40,7 @@ export async function campaignsMessage(ctx: NudgesDeps, actor: Actor, notice?: s
   const blocks: Block[] = [{ type: 'header', text: tr('campaign.title') }];
   if (notice) blocks.push({ type: 'text', text: notice });
   if (list.length === 0) blocks.push({ type: 'text', text: tr('campaign.none') });
-  for (const c of list) blocks.push(campaignItem(c, tr));
+  for (const c of list) blocks.push(campaignItem(c, tr, actor.locale));
   return { text: notice ?? tr('campaign.title'), blocks };
 }
 

@@ -82,6 +82,11 @@ export function nudgesFeature(ctx: NudgesDeps, run: RunText): Feature {
         hrOnly(actor, 'report.forbidden') ?? { messages: [await reportCsvMessage(ctx, actor, parseDimension(v))] },
       ),
     ],
+    help: (actor) => {
+      const tr = translator(actor.locale);
+      const hr = hasRole(actor.person, 'HR');
+      return { lines: hr ? [tr('help.report')] : [], more: [...(hr ? [tr('help.campaigns')] : []), tr('help.nudges')] };
+    },
     outbox: [
       composer(nudgeKinds.campaign, (payload, actor) => composeNudge(ctx, payload, actor)),
       composer(nudgeKinds.digest, (payload, actor) => composeDigest(ctx, payload, actor)),

@@ -17,6 +17,6 @@ export function privacyFeature(privacy: PrivacyService, workshops: WorkshopsServ
       action('data.erase', values.none, (actor) => privacy.erase(actor, (workshopId) => workshops.cancel(actor, { w: workshopId, q: '', o: 0 }))),
       action('nav.my-data', values.none, async (actor) => ({ messages: [await privacy.overview(actor)] })),
     ],
-    help: (actor) => ({ lines: [translator(actor.locale)('help.data')] }),
+    help: (actor) => ({ lines: [], more: [translator(actor.locale)('help.data')] }),
   };
 }

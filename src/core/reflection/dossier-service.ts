@@ -63,7 +63,10 @@ export class DossierService {
     if (reflections.total === 0) blocks.push({ type: 'text', text: tr('dossier.no_reflections') });
     else blocks.push({ type: 'context', text: tr('dossier.reflection_count', { count: reflections.total }) });
     for (const r of reflections.items) {
-      const answer = [r.text, r.scale !== null ? tr('dossier.scale', { scale: r.scale }) : '', r.followUp?.text ?? ''].filter(Boolean).join('\n');
+      // A follow-up answer stands under its own question, never as if it answered the main one.
+      const fq = r.followUp?.question[l];
+      const followUp = r.followUp ? `${tr('dossier.md_follow_up')}${fq ? `: ${fq}` : ''}\n${r.followUp.text}` : '';
+      const answer = [r.text, r.scale !== null ? tr('dossier.scale', { scale: r.scale }) : '', followUp].filter(Boolean).join('\n');
       blocks.push({
         type: 'item',
         title: truncate(r.question?.[l] ?? formatDate(r.at, l, tz), 150),

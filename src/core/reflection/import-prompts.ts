@@ -19,8 +19,8 @@ const row = z
       .string()
       .trim()
       .toLowerCase()
-      .refine((v) => ['', 'reflection', 'reflectie', 'scenario'].includes(v), 'kind must be reflection or scenario')
-      .transform((v) => (v === 'scenario' ? ('SCENARIO' as const) : ('REFLECTION' as const))),
+      .refine((v) => ['', 'reflection', 'reflectie', 'scenario', 'scale', 'schaal'].includes(v), 'kind must be reflection, scenario or scale')
+      .transform((v) => (v === 'scenario' ? ('SCENARIO' as const) : v === 'scale' || v === 'schaal' ? ('SCALE' as const) : ('REFLECTION' as const))),
     theme: z
       .string()
       .trim()

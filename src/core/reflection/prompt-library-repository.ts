@@ -3,7 +3,7 @@ import type { ImportCounts } from '../import/import-report.js';
 /** The fields a prompt has, whether it comes from the shipped library or from HR's file. */
 export interface PromptFields {
   key: string;
-  kind: 'REFLECTION' | 'SCENARIO';
+  kind: 'REFLECTION' | 'SCENARIO' | 'SCALE';
   theme: string;
   audiences: string[];
   textNl: string;

@@ -10,7 +10,7 @@ const bilingual = z.object({ nl: z.string().min(1), en: z.string().min(1) });
 export const promptFile = z.array(
   z.object({
     key: z.string().regex(/^[\w.-]+$/),
-    kind: z.enum(['reflection', 'scenario']),
+    kind: z.enum(['reflection', 'scenario', 'scale']),
     theme: z.enum(['self-insight', 'talent', 'craft', 'working-together', 'vitality', 'change']),
     audiences: z.array(z.string()),
     nl: z.string().min(1),
@@ -40,7 +40,7 @@ export async function loadPromptLibrary(library: PromptLibraryRepository): Promi
   await library.loadLibrary(
     prompts.map((p) => ({
       key: p.key,
-      kind: p.kind === 'scenario' ? ('SCENARIO' as const) : ('REFLECTION' as const),
+      kind: ({ reflection: 'REFLECTION', scenario: 'SCENARIO', scale: 'SCALE' } as const)[p.kind],
       theme: p.theme,
       audiences: p.audiences,
       textNl: p.nl,

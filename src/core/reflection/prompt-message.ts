@@ -26,7 +26,7 @@ export interface PromptCard {
   intro?: string[];
 }
 
-/** A question with every way to answer it: type in chat, a form (Teams card input, Slack modal), or a 1–5 scale. */
+/** A question with every way to answer it: type in chat, a form (Teams card input, Slack modal), and for scale questions 1–5. */
 export function promptMessage(actor: Actor, card: PromptCard): Message {
   const tr = translator(actor.locale);
   const question = card.prompt.text[actor.locale];
@@ -38,8 +38,10 @@ export function promptMessage(actor: Actor, card: PromptCard): Message {
     { type: 'text', text: question },
     { type: 'context', text: tr('reflect.answer_hint') },
     { type: 'form', form: answerForm(actor, id, question) },
-    { type: 'context', text: tr('reflect.scale_hint') },
-    { type: 'actions', buttons: scale },
+  );
+  // Only a question written as a scale question gets the numbers: "Cijfer: 4 van 5" under an open question says nothing.
+  if (card.prompt.kind === 'SCALE') blocks.push({ type: 'context', text: tr('reflect.scale_hint') }, { type: 'actions', buttons: scale });
+  blocks.push(
     {
       type: 'actions',
       buttons: [

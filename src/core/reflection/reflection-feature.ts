@@ -52,6 +52,8 @@ export function reflectionFeature(ctx: ReflectionDeps, reflection: ReflectionSer
       // The scale's own schema (delivery id and number) is checked by the service.
       action('reflect.scale', values.token, (actor, v) => reflection.scale(actor, v)),
       action('reflect.answer', values.token, (actor, _v, input) => reflection.answerForm(actor, input)),
+      action('reflect.confirm', values.id, (actor, id) => reflection.confirm(actor, id)),
+      action('reflect.discard', values.id, (actor, id) => reflection.discard(actor, id)),
       action('nav.dossier', values.none, async (actor) => ({ messages: [await dossier.view(actor)] })),
       action('goal.new', values.none, async (actor) => dossier.goalForm(actor)),
       action('goal.add', values.token, (actor, _v, input) => dossier.addGoalFromForm(actor, input)),
@@ -65,10 +67,12 @@ export function reflectionFeature(ctx: ReflectionDeps, reflection: ReflectionSer
     help: (actor) => {
       const tr = translator(actor.locale);
       return {
-        lines: [tr('help.reflect'), tr('help.dossier'), tr('help.goal'), tr('help.programme'), tr('help.rhythm')],
+        lines: [tr('help.reflect'), tr('help.dossier')],
+        more: [tr('help.goal'), tr('help.programme'), tr('help.rhythm')],
         button: { action: 'nav.reflect', value: '', label: tr('reflect.title') },
       };
     },
     freeText: (actor, text) => reflection.tryAnswer(actor, text),
+    afterCommand: (actor, line, args) => reflection.offerAfterCommand(actor, line, args),
   };
 }

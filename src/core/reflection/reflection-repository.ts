@@ -21,6 +21,10 @@ export interface ReflectionRepository {
    * the follow-up question. Records `prompt.answered` once. False when the delivery is not the person's or is closed.
    */
   answer(deliveryId: string, personId: string, answer: Answer, followUp: boolean, now: Date): Promise<boolean>;
+  /** Open deliveries of the person asked before `before` become EXPIRED; returns how many. */
+  expire(personId: string, before: Date): Promise<number>;
+  /** Keeps (or with null drops) text that may be the answer to an open delivery, until the person confirms. */
+  setPending(deliveryId: string, personId: string, text: string | null): Promise<boolean>;
   /** Closes an open or snoozed delivery unanswered and records `prompt.skipped`; false when nothing changed. */
   skip(deliveryId: string, personId: string, now: Date): Promise<boolean>;
   /** Puts an open delivery aside until `until` and queues `reask` (its re-ask) in the same transaction. */

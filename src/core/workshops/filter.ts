@@ -7,10 +7,15 @@ const DAYS: Record<string, number> = {
 };
 const RELATIVE: Record<string, number> = { vandaag: 0, today: 0, morgen: 1, tomorrow: 1, overmorgen: 2 };
 
+/** A search word without accents, lower case: "Ideeën" → "ideeen" (the repository compares without accents too). */
+export const searchWord = (w: string) => w.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
 export interface WorkshopFilter {
   words: string[];
   from: Date;
   until?: Date;
+  /** The day a day word ("dinsdag", "morgen") meant, so the answer can name its date. */
+  day?: Date;
 }
 
 /**
@@ -26,9 +31,9 @@ export function parseWorkshopFilter(q: string, now: Date, timeZone: string): Wor
     else if (word in DAYS) {
       const today = localDate(now, timeZone).weekday;
       dayOffset = (DAYS[word]! - today + 7) % 7;
-    } else if (word) words.push(word);
+    } else if (word) words.push(searchWord(word));
   }
   if (dayOffset === undefined) return { words, from: now };
   const start = startOfLocalDay(now, timeZone, dayOffset);
-  return { words, from: start > now ? start : now, until: startOfLocalDay(now, timeZone, dayOffset + 1) };
+  return { words, from: start > now ? start : now, until: startOfLocalDay(now, timeZone, dayOffset + 1), day: start };
 }

@@ -22,6 +22,6 @@ export function manageWorkshopsFeature(manage: ManageWorkshopsService): Feature 
       action('manage.attendance', values.id, (actor, id) => manage.attendanceForm(actor, id)),
       action('manage.attendance.submit', values.id, (actor, id, input) => manage.submitAttendance(actor, id, input.form ?? {})),
     ],
-    help: (actor) => ({ lines: hasRole(actor.person, 'HR') ? [translator(actor.locale)('help.manage_workshops')] : [] }),
+    help: (actor) => ({ lines: [], more: hasRole(actor.person, 'HR') ? [translator(actor.locale)('help.manage_workshops')] : [] }),
   };
 }

@@ -1,6 +1,6 @@
 import type { WorkshopsDeps } from './deps.js';
 import { DomainError } from '../errors.js';
-import { formatSlot } from '../format.js';
+import { formatDayDate, formatSlot } from '../format.js';
 import { translator } from './texts.js';
 import { message, type Block, type Message, type Reply } from '../messages.js';
 import type { Actor } from '../people/person.js';
@@ -43,6 +43,8 @@ export class WorkshopsService {
     });
     const title = state.q ? tr('workshops.title_filtered', { filter: state.q }) : tr('workshops.title');
     const blocks: Block[] = [{ type: 'header', text: title }];
+    // "dinsdag" is a date to the bot: say which one, so a wrong guess shows at once.
+    if (filter.day) blocks.push({ type: 'context', text: tr('workshops.on_day', { date: formatDayDate(filter.day, actor.locale, timezone) }) });
     if (notice) blocks.push({ type: 'text', text: notice });
     if (items.length === 0) blocks.push({ type: 'text', text: tr('workshops.none') });
     for (const w of items) blocks.push(workshopItem(w, tr, actor.locale, timezone, publicUrl, state));

@@ -16,7 +16,7 @@ export const toPrompt = (r: P.PromptGetPayload<object>): Prompt => ({
   followUp: r.followUpNl && r.followUpEn ? { nl: r.followUpNl, en: r.followUpEn } : null,
 });
 
-const deliveryInclude = { prompt: true, reflections: { select: { isFollowUp: true } } } as const;
+const deliveryInclude = { prompt: true, reflections: { select: { isFollowUp: true, createdAt: true } } } as const;
 type DeliveryRow = P.PromptDeliveryGetPayload<{ include: typeof deliveryInclude }>;
 
 const toDelivery = (d: DeliveryRow): Delivery => ({
@@ -27,6 +27,8 @@ const toDelivery = (d: DeliveryRow): Delivery => ({
   status: d.status as DeliveryStatus,
   sentAt: d.sentAt,
   awaitingFollowUp: d.status === 'SENT' && !!d.prompt.followUpNl && d.reflections.some((r) => !r.isFollowUp),
+  askedAt: new Date(Math.max(d.sentAt.getTime(), ...d.reflections.map((r) => r.createdAt.getTime()))),
+  pendingAnswer: d.pendingAnswer,
 });
 
 export class PrismaReflectionRepository implements ReflectionRepository {
@@ -101,7 +103,9 @@ export class PrismaReflectionRepository implements ReflectionRepository {
       const done = followUp || !d.prompt.followUpNl;
       await tx.promptDelivery.update({
         where: { id: d.id },
-        data: done ? { status: 'ANSWERED', answeredAt: now, snoozedUntil: null } : { status: 'SENT', snoozedUntil: null },
+        data: done
+          ? { status: 'ANSWERED', answeredAt: now, snoozedUntil: null, pendingAnswer: null }
+          : { status: 'SENT', snoozedUntil: null, pendingAnswer: null },
       });
       if (first && !followUp) {
         await tx.engagementEvent.create({
@@ -112,12 +116,26 @@ export class PrismaReflectionRepository implements ReflectionRepository {
     });
   }
 
+  async expire(personId: string, before: Date) {
+    const r = await this.db.promptDelivery.updateMany({
+      where: { personId, status: 'SENT', sentAt: { lt: before } },
+      data: { status: 'EXPIRED', pendingAnswer: null },
+    });
+    return r.count;
+  }
+
+  async setPending(deliveryId: string, personId: string, text: string | null) {
+    if (!isUuid(deliveryId)) return false;
+    const r = await this.db.promptDelivery.updateMany({ where: { id: deliveryId, personId, status: 'SENT' }, data: { pendingAnswer: text } });
+    return r.count > 0;
+  }
+
   async skip(deliveryId: string, personId: string, now: Date) {
     if (!isUuid(deliveryId)) return false;
     return this.db.$transaction(async (tx) => {
       const d = await tx.promptDelivery.findFirst({ where: { id: deliveryId, personId, status: { in: ['SENT', 'SNOOZED'] } } });
       if (!d) return false;
-      await tx.promptDelivery.update({ where: { id: d.id }, data: { status: 'SKIPPED', snoozedUntil: null } });
+      await tx.promptDelivery.update({ where: { id: d.id }, data: { status: 'SKIPPED', snoozedUntil: null, pendingAnswer: null } });
       await tx.engagementEvent.create({
         data: { personId, kind: 'prompt.skipped', refId: d.promptId, occurredAt: now, data: { reason: d.reason } },
       });

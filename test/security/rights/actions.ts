@@ -30,6 +30,7 @@ type Entry = [Role[] | readonly Role[], boolean, (w: World, r: Role) => Omit<Act
 const entries: Record<string, Entry> = {
   // Everyone's own overview, settings and navigation.
   'nav.help': [ALL, false, v('')],
+  'nav.help_more': [ALL, false, v('')],
   'nav.my': [ALL, false, v('')],
   'nav.workshops': [ALL, false, v('')],
   'nav.klussen': [ALL, false, v('')],
@@ -83,6 +84,8 @@ const entries: Record<string, Entry> = {
   'reflect.later': [OWN, true, (w) => v(w.delivery.id)()],
   'reflect.scale': [OWN, true, (w) => v(`${w.delivery.id}:4`)()],
   'reflect.answer': [OWN, true, (w) => v(w.delivery.id, { answer: 'Het ging goed' })()],
+  'reflect.confirm': [OWN, true, (w) => v(w.delivery.id)()],
+  'reflect.discard': [OWN, true, (w) => v(w.delivery.id)()],
   'goal.done': [OWN, true, (w) => v(w.goal.id)()],
   'programme.enrol_form': [HR, false, (w) => v(w.programme.id)()],
   'programme.enrol': [HR, true, (w) => v(w.programme.id, { emails: w.people.employee.email ?? '' })()],

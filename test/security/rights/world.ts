@@ -54,11 +54,16 @@ export async function buildWorld(db: Database, core: Core) {
   const released = await db.prisma.klusInterest.create({ data: { klusId: klus.id, personId: (await helper()).id, releaseStatus: 'NOT_NEEDED' } });
   const chosen = await db.prisma.klusInterest.create({ data: { klusId: klus.id, personId: (await helper()).id, status: 'ACCEPTED' } });
 
-  // The employee's private dossier: a question waiting for an answer, a reflection and a goal.
+  // The employee's private dossier: a scale question waiting for an answer (with text they typed that may be
+  // the answer, waiting for their yes), a reflection and a goal.
   const prompt =
-    (await db.prisma.prompt.findFirst({ where: { followUpNl: null } })) ??
-    (await db.prisma.prompt.create({ data: { key: `p-${uniq()}`, theme: 'talent', textNl: 'Wat ging goed?', textEn: 'What went well?' } }));
-  const delivery = await db.prisma.promptDelivery.create({ data: { personId: emp, promptId: prompt.id, reason: 'SCHEDULE', sentAt: new Date('2027-02-28T09:00:00Z') } });
+    (await db.prisma.prompt.findFirst({ where: { followUpNl: null, kind: 'SCALE' } })) ??
+    (await db.prisma.prompt.create({
+      data: { key: `p-${uniq()}`, kind: 'SCALE', theme: 'talent', textNl: 'Hoe ging het? Kies 1 tot 5.', textEn: 'How did it go? Pick 1 to 5.' },
+    }));
+  const delivery = await db.prisma.promptDelivery.create({
+    data: { personId: emp, promptId: prompt.id, reason: 'SCHEDULE', sentAt: new Date('2027-02-28T09:00:00Z'), pendingAnswer: 'Het ging goed' },
+  });
   await db.prisma.reflection.create({ data: { personId: emp, text: `${SECRETS.reflection} ${uniq()}` } });
   const goal = await db.prisma.goal.create({ data: { personId: emp, text: `${SECRETS.goal} ${uniq()}` } });
   const programme = await db.prisma.programme.create({
