@@ -12,6 +12,8 @@ const settings = (fake: FakeConnector, extra: Record<string, string> = {}) => ({
   MICROSOFT_APP_PASSWORD: 'not-a-real-secret',
   MICROSOFT_OPENID_METADATA_URL: fake.openIdUrl,
   MICROSOFT_LOGIN_URL: fake.url,
+  // A single-tenant app registration also turns on the directory sync, which catches up at start: keep it offline.
+  MICROSOFT_GRAPH_URL: fake.url,
   ...extra,
 });
 
