@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, chmod } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -73,6 +73,8 @@ export async function clicks() {
 
 async function embeddedRun() {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'vw-bench-data-'));
+  // mkdtemp makes it 0700; as root the embedded server runs as the user postgres, who must enter it.
+  await chmod(dataDir, 0o755);
   try {
     const embedded = await clickRun({ DATA_DIR: dataDir });
     if (embedded.start) {
