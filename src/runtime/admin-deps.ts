@@ -1,4 +1,4 @@
-import { createCore, type Core } from '../app.js';
+import { createCore, expiresAfter, type Core } from '../app.js';
 import type { CliDeps } from '../cli/cli-deps.js';
 import type { ConsoleTurnDeps } from '../console/console-turn.js';
 import { PrivacyRequests } from '../core/privacy/privacy-requests.js';
@@ -30,5 +30,5 @@ export function cliDeps(db: Database, opts: { timezone: string; now(): Date }): 
 
 /** A console chat turn over this core: the console's own, or the running bot's through its bridge. */
 export function consoleDeps(core: Core, db: Database): ConsoleTurnDeps {
-  return { bot: core.bot, now: () => core.ctx.clock.now(), drainInbox: (actor, now) => drainConsoleInbox(new PrismaConsoleInbox(db.prisma), (k, p, a) => core.bot.compose(k, p, a), actor, now) };
+  return { bot: core.bot, now: () => core.ctx.clock.now(), drainInbox: (actor, now) => drainConsoleInbox(new PrismaConsoleInbox(db.prisma), (k, p, a) => core.bot.compose(k, p, a), actor, now, expiresAfter) };
 }

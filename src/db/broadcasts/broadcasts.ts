@@ -140,11 +140,12 @@ export class PrismaBroadcastRepository implements BroadcastRepository {
       // One statement for the whole audience: no list of people ever passes through this process.
       const recipients = await tx.$executeRaw`
         INSERT INTO "OutboxMessage" ("idempotencyKey", kind, "personId", platform, "tenantId", "broadcastId", payload,
-                                     status, "lastError", "nextAttemptAt")
+                                     status, "lastError", "nextAttemptAt", "dueAt")
         SELECT 'broadcast:' || ${id} || ':' || p.id, 'broadcast.message', p.id, COALESCE(ci.platform, 'CONSOLE'),
                COALESCE(ci."tenantId", ''), ${id}::uuid, jsonb_build_object('broadcastId', ${id}::text),
                CASE WHEN ci.platform IS NULL THEN 'FAILED' ELSE 'PENDING' END::"OutboxStatus",
                CASE WHEN ci.platform IS NULL THEN 'unreachable: no chat identity' END,
+               ${plannedAt(P.sql`ci.platform`, P.sql`ci."tenantId"`, P.sql`p.id`, start.pace)},
                ${plannedAt(P.sql`ci.platform`, P.sql`ci."tenantId"`, P.sql`p.id`, start.pace)}
           FROM "Person" p ${BEST_IDENTITY}
          WHERE ${audienceWhere(b.audience)} AND NOT ${SKIPPED}
