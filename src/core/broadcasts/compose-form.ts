@@ -56,10 +56,13 @@ export function composeForm(tr: Translate, ctx: FormContext, values: FormValues 
         maxLength: LIMITS.url,
       }),
       optional('button_label', 'broadcast.form.field_button_label', { maxLength: LIMITS.label }),
-      optional('organizations', 'broadcast.form.field_organizations', {
-        kind: 'multiselect',
-        options: ctx.organizations.map((o) => ({ value: o.key, label: o.name })),
-      }),
+      // A choice list without choices is no field (Teams refuses the card): no organisations yet, no field.
+      ...(ctx.organizations.length
+        ? [optional('organizations', 'broadcast.form.field_organizations', {
+            kind: 'multiselect',
+            options: ctx.organizations.map((o) => ({ value: o.key, label: o.name })),
+          })]
+        : []),
       departmentsField(tr, ctx, list(values.departments)),
       optional('levels', 'broadcast.form.field_levels', { kind: 'multiselect', options: LEVELS.map((l) => ({ value: l, label: l })) }),
       optional('roles', 'broadcast.form.field_roles', {

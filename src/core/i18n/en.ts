@@ -57,5 +57,8 @@ export const en: Record<CommonKey, string> = {
   'slack.truncated': 'Not everything fits here. Send “my” or “workshops” to Vliegwiel in a message for the rest.',
 
   'teams.required': 'Please fill in “{field}”.',
+  'teams.required_short': 'Please fill this in.',
+  'teams.your_answer': 'Your answer',
+  'teams.more_fields': 'More to fill in ({count})',
   'teams.done': 'Done.',
 };

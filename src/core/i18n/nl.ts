@@ -55,6 +55,9 @@ export const nl = {
   'slack.truncated': 'Niet alles past hier. Stuur “mijn” of “workshops” in een bericht aan Vliegwiel voor de rest.',
 
   'teams.required': 'Vul “{field}” in.',
+  'teams.required_short': 'Vul dit in.',
+  'teams.your_answer': 'Je antwoord',
+  'teams.more_fields': 'Meer invullen ({count})',
   'teams.done': 'Gelukt.',
 } as const;
 
