@@ -18,6 +18,7 @@ import { broadcastKinds } from './core/broadcasts/outbox-kinds.js';
 import { klusKinds } from './core/klussen/outbox-kinds.js';
 import { nudgeKinds } from './core/nudges/outbox-kinds.js';
 import type { OutboxKind } from './core/outbox.js';
+import { withdrawFromOutbox } from './core/people/leaving.js';
 import { promptKinds } from './core/reflection/outbox-kinds.js';
 import { workshopKinds } from './core/workshops/outbox-kinds.js';
 import type { Locale } from './core/messages.js';
@@ -121,7 +122,14 @@ export function createCore(repositories: Repositories, settings: AppSettings, lo
     logger,
     settings,
   };
-  const privacyDeps: PrivacyDeps = { privacy: ctx.privacy, downloads, workshops: workshopsRepo, clock, settings };
+  const privacyDeps: PrivacyDeps = {
+    privacy: ctx.privacy,
+    downloads,
+    workshops: workshopsRepo,
+    withdrawFromOutbox: (personId, why) => withdrawFromOutbox(outbox, outboxKinds, personId, why),
+    clock,
+    settings,
+  };
 
   const workshops = new WorkshopsService(workshopsDeps);
   const klussen = new KlussenService(klussenDeps);
@@ -160,6 +168,9 @@ export const outboxKinds: readonly OutboxKind<unknown>[] = [
   ...Object.values(broadcastKinds),
   ...Object.values(nudgeKinds),
 ];
+
+/** How long after its due moment a kind still makes sense; unknown kinds have no limit (they fail to compose anyway). */
+export const expiresAfter = (kind: string) => outboxKinds.find((k) => k.name === kind)?.expiresAfter;
 
 /** Unknown kinds are held back while a person pauses, to be safe. */
 export const respectsPause = (kind: string) => outboxKinds.find((k) => k.name === kind)?.respectsPause ?? true;

@@ -75,7 +75,7 @@ export function renderBarChart(chart: BarChart): Buffer {
       canvas.text(MARGIN, y + (BAR_H - LINE_H) / 2, bar.label, INK, SCALE, LABEL_CHARS);
       if (bar.value === null) {
         canvas.rect(BAR_X, y, 24, BAR_H, HIDDEN);
-        canvas.text(BAR_X + 32, y + (BAR_H - LINE_H) / 2, chart.hiddenLabel, INK);
+        canvas.text(BAR_X + 32, y + (BAR_H - LINE_H) / 2, bar.hiddenLabel ?? chart.hiddenLabel, INK);
       } else {
         const w = Math.max(1, Math.round((BAR_MAX * Math.min(100, Math.max(0, bar.value))) / 100));
         canvas.rect(BAR_X, y, w, BAR_H, SERIES[bar.series % SERIES.length]!);

@@ -22,8 +22,9 @@ export function formatSlot(start: Date, end: Date, locale: Locale, timeZone: str
   return `${day.replace(/\.$/, '')} ${time.format(start)}–${time.format(end)}`;
 }
 
+/** "vrijdag 2 april 2027" / "Friday 2 April 2027": every date shown says its weekday. */
 export function formatDate(d: Date, locale: Locale, timeZone: string): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(d);
+  return new Intl.DateTimeFormat(intlLocale(locale), { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(d);
 }
 
 /** "dinsdag 9 maart 2027" / "Tuesday 9 March 2027": a date with its weekday. */
@@ -31,15 +32,19 @@ export function formatDayDate(d: Date, locale: Locale, timeZone: string): string
   return new Intl.DateTimeFormat(intlLocale(locale), { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(d);
 }
 
+/** "vr 5 mrt 09:00" / "Fri 5 Mar 09:00". */
 export function formatDateTime(d: Date, locale: Locale, timeZone: string): string {
   return new Intl.DateTimeFormat(intlLocale(locale), {
+    weekday: 'short',
     day: 'numeric',
     month: 'short',
     hour: '2-digit',
     minute: '2-digit',
     hourCycle: 'h23',
     timeZone,
-  }).format(d);
+  })
+    .format(d)
+    .replace(',', '');
 }
 
 /** Shortens text to at most `max` characters, ending with an ellipsis when cut. */

@@ -59,26 +59,77 @@ export function startOfLocalDay(d: Date, timeZone: string, days = 0): Date {
   );
 }
 
+const MONTHS: Record<string, number> = {
+  jan: 1, januari: 1, january: 1,
+  feb: 2, februari: 2, february: 2,
+  mrt: 3, maart: 3, mar: 3, march: 3,
+  apr: 4, april: 4,
+  mei: 5, may: 5,
+  jun: 6, juni: 6, june: 6,
+  jul: 7, juli: 7, july: 7,
+  aug: 8, augustus: 8, august: 8,
+  sep: 9, sept: 9, september: 9,
+  okt: 10, oktober: 10, oct: 10, october: 10,
+  nov: 11, november: 11,
+  dec: 12, december: 12,
+};
+
+/** A calendar day. */
+export interface Day {
+  year: number;
+  month: number;
+  day: number;
+}
+
 /**
- * `2027-03-16 10:00` (wall clock in `timeZone`), `2027-03-16T10:00` (same), or ISO 8601 with `Z`/offset.
- * Returns null when the text is none of these or names an impossible date.
+ * A calendar day as people write it: `2027-04-15` (date pickers), `15-4-2027`, `15/04/2027`, `15.4.2027`,
+ * `15 april 2027`, `15 apr 2027`. Null when it is not a real day.
+ */
+export function parseDay(input: string): Day | null {
+  const s = input.trim().toLowerCase();
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
+  let d: Day | null = null;
+  if (m) d = { year: +m[1]!, month: +m[2]!, day: +m[3]! };
+  m ??= /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(s);
+  if (!d && m) d = { year: +m[3]!, month: +m[2]!, day: +m[1]! };
+  const named = /^(\d{1,2})\s+([a-z]+)\.?\s+(\d{4})$/.exec(s);
+  if (!d && named && MONTHS[named[2]!]) d = { year: +named[3]!, month: MONTHS[named[2]!]!, day: +named[1]! };
+  if (!d) return null;
+  const check = new Date(Date.UTC(d.year, d.month - 1, d.day));
+  const real = check.getUTCFullYear() === d.year && check.getUTCMonth() === d.month - 1 && check.getUTCDate() === d.day;
+  return real && d.year >= 2000 && d.year <= 2100 ? d : null;
+}
+
+const TIME = /^(\d{1,2})[:.](\d{2})(?::00)?$/;
+
+/**
+ * A moment as people type it, the one parser every form and import uses: a day as `parseDay` reads it (the Dutch
+ * `15-04-2027`, ISO `2027-04-15`, `15 april 2027`) and a wall-clock time in `timeZone` (`09:00`, `9:00`, `9.00`),
+ * separated by a space, `T`, "om" or "at" — or ISO 8601 with `Z`/offset. Null when it is none of these or names an
+ * impossible date or time.
  */
 export function parseDateTime(text: string, timeZone: string): Date | null {
   const s = text.trim();
-  const local = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::00)?$/.exec(s);
-  if (local) {
-    const [year, month, day, hour, minute] = local.slice(1).map(Number) as [number, number, number, number, number];
-    if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59) return null;
-    const d = zonedTime({ year, month, day, hour, minute }, timeZone);
-    // Reject dates that roll over (31 April) by reading the wall clock back.
-    const check = new Date(Date.UTC(year, month - 1, day));
-    return check.getUTCDate() === day ? d : null;
-  }
-  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(s)) {
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(s)) {
     const d = new Date(s);
     return Number.isNaN(d.getTime()) ? null : d;
   }
-  return null;
+  const m = /^(.+?)(?:\s*,?\s+(?:om\s+|at\s+)?|T)(\d{1,2}[:.]\d{2}(?::00)?)(?:\s*uur)?$/i.exec(s);
+  if (!m) return null;
+  const day = parseDay(m[1]!);
+  const time = TIME.exec(m[2]!);
+  if (!day || !time) return null;
+  const hour = Number(time[1]);
+  const minute = Number(time[2]);
+  if (hour > 23 || minute > 59) return null;
+  return zonedTime({ ...day, hour, minute }, timeZone);
+}
+
+/** How a moment is written into a form field: the Dutch `15-04-2027 09:00`, which `parseDateTime` reads back. */
+export function formatInput(d: Date, timeZone: string): string {
+  const p = localDate(d, timeZone);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(p.day)}-${two(p.month)}-${p.year} ${two(p.hour)}:${two(p.minute)}`;
 }
 
 /** `YYYY-MM-DD` as a calendar date (stored at UTC midnight, as PostgreSQL `date` columns are read back). */

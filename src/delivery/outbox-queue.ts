@@ -11,6 +11,8 @@ export interface ClaimedMessage {
   broadcastId: string | null;
   payload: Record<string, unknown>;
   attempts: number;
+  /** When the message was meant to go: its kind's expiry counts from here. */
+  dueAt: Date;
   /** The person and their identity on the row's platform, read by the claim itself; null when there is none. */
   recipient: Recipient | null;
   /** The person left (deactivated): the row is cancelled, never sent. */

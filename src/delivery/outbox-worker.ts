@@ -5,6 +5,7 @@ import type { Actor } from '../core/people/person.js';
 import type { Logger, Platform, Sender } from '../core/ports.js';
 import type { Metrics } from '../metrics.js';
 import { deliver, withTimeout } from './deliver.js';
+import { expiredFor } from './expiry.js';
 import type { ClaimedMessage, OutboxQueue } from './outbox-queue.js';
 import { burstFor, ConversationSpacing, RateGate } from './pacer.js';
 import type { Recipient } from './recipient.js';
@@ -25,6 +26,11 @@ export interface OutboxWorkerOptions {
   concurrency: number;
   /** Whether a person's pause holds back a kind: a property of each kind, from the features' registry. */
   respectsPause: (kind: string) => boolean;
+  /**
+   * How long after its due moment a kind still makes sense (ms; undefined = no limit): a property of each kind,
+   * from the same registry. Older rows are cancelled, never sent days late.
+   */
+  expiresAfter?: (kind: string) => number | undefined;
   leaseMs?: number;
   pollMs?: number;
   sendTimeoutMs?: number;
@@ -185,6 +191,11 @@ export class OutboxWorker {
       }
       if (!r) {
         this.chore(this.outcomes.finish(row, 'FAILED', row.personId ? 'unreachable: no reachable chat identity' : 'unreachable: no channel to post in'));
+        continue;
+      }
+      const late = expiredFor(row, this.opts.expiresAfter?.(row.kind), Date.now());
+      if (late) {
+        this.chore(this.outcomes.finish(row, 'CANCELLED', late));
         continue;
       }
       if (r.actor.person.paused && this.opts.respectsPause(row.kind)) {

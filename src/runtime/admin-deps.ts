@@ -1,4 +1,4 @@
-import { createCore, type Core } from '../app.js';
+import { createCore, expiresAfter, type Core } from '../app.js';
 import type { CliDeps } from '../cli/cli-deps.js';
 import type { ConsoleTurnDeps } from '../console/console-turn.js';
 import { PrivacyRequests } from '../core/privacy/privacy-requests.js';
@@ -36,5 +36,6 @@ export function consoleDeps(core: Core, db: Database): ConsoleTurnDeps {
     now: () => core.ctx.clock.now(),
     knows: async (email) => (await core.ctx.people.findByEmail(email)) !== null,
     defaultLocale: core.ctx.settings.defaultLocale,
-    drainInbox: (actor, now) => drainConsoleInbox(new PrismaConsoleInbox(db.prisma), (k, p, a) => core.bot.compose(k, p, a), actor, now) };
+    drainInbox: (actor, now) => drainConsoleInbox(new PrismaConsoleInbox(db.prisma), (k, p, a) => core.bot.compose(k, p, a), actor, now, expiresAfter),
+  };
 }

@@ -1,5 +1,5 @@
 import type { Config } from '../config.js';
-import { coreSettings, createCore, type Core, respectsPause } from '../app.js';
+import { coreSettings, createCore, type Core, expiresAfter, respectsPause } from '../app.js';
 import { createChannels } from '../channels/index.js';
 import type { Channel } from '../channels/channel.js';
 import type { Logger } from '../core/ports.js';
@@ -83,6 +83,7 @@ export async function startVliegwiel(config: Config, logger: Logger): Promise<Ru
         editRates: { SLACK: config.outbox.slackEditRatePerSecond },
         concurrency: config.outbox.workers,
         respectsPause,
+        expiresAfter,
       },
     );
     outbox.start();

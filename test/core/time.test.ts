@@ -26,7 +26,11 @@ describe('time in Europe/Amsterdam', () => {
     expect(parseDateTime('2027-03-16T10:00:00Z', TZ)?.toISOString()).toBe('2027-03-16T10:00:00.000Z');
     expect(parseDateTime('2027-03-16T10:00+01:00', TZ)?.toISOString()).toBe('2027-03-16T09:00:00.000Z');
     expect(parseDateTime('2027-04-31 10:00', TZ)).toBeNull();
-    expect(parseDateTime('16-03-2027 10:00', TZ)).toBeNull();
+    // Issue 17: the Dutch way is typed everywhere, ISO is accepted too.
+    expect(parseDateTime('16-03-2027 10:00', TZ)?.toISOString()).toBe('2027-03-16T09:00:00.000Z');
+    expect(parseDateTime('16-3-2027 9:05', TZ)?.toISOString()).toBe('2027-03-16T08:05:00.000Z');
+    expect(parseDateTime('31-04-2027 10:00', TZ)).toBeNull();
+    expect(parseDateTime('16-03-2027', TZ)).toBeNull();
     expect(parseDateTime('2027-03-16 25:00', TZ)).toBeNull();
   });
 

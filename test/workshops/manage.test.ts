@@ -62,7 +62,7 @@ describe.each(BACKENDS)('managing workshops on %s', (backend) => {
     const f = form(edit);
     expect(f?.type).toBe('form');
     const values = Object.fromEntries((f as { form: { fields: { id: string; initial?: string }[] } }).form.fields.map((x) => [x.id, x.initial ?? '']));
-    expect(values.starts).toBe('2027-03-16 10:00');
+    expect(values.starts).toBe('16-03-2027 10:00');
     const saved = await core.bot.action(hr, { action: 'manage.edit.submit', value: w.id, form: { ...values, starts: '2027-03-18 13:00', ends: '2027-03-18 15:00', capacity: '2' } });
     expect(saved.messages[0]!.text).toContain('is gewijzigd');
     const row = await db.prisma.workshop.findUniqueOrThrow({ where: { id: w.id } });
@@ -84,9 +84,23 @@ describe.each(BACKENDS)('managing workshops on %s', (backend) => {
   it('rejects a bad edit with a clear message and keeps the workshop as it was', async () => {
     const { hr, w } = await setup(5, 0);
     const r = await core.bot.action(hr, { action: 'manage.edit.submit', value: w.id, form: { title: 'X', starts: 'morgen', ends: '2027-03-16 12:00', capacity: '5' } });
-    expect(r.messages[0]!.text).toContain('2027-03-16 10:00');
+    expect(r.messages[0]!.text).toContain('16-03-2027 10:00');
     const r2 = await core.bot.action(hr, { action: 'manage.edit.submit', value: w.id, form: { title: 'X', starts: '2027-03-16 10:00', ends: '2027-03-16 12:00', capacity: 'veel' } });
     expect(r2.messages[0]!.text).toContain('heel getal');
+    expect((await db.prisma.workshop.findUniqueOrThrow({ where: { id: w.id } })).title).toBe(w.title);
+  });
+
+  it('names every mistake of an edit at once and gives the form back with what was typed', async () => {
+    const { hr, w } = await setup(5, 0);
+    const r = await core.bot.action(hr, { action: 'manage.edit.submit', value: w.id, form: { title: 'Nieuw', starts: 'morgen', ends: 'later', capacity: 'veel', location: 'Zaal 2' } });
+    const text = r.messages[0]!.text;
+    expect(text).toContain('Begin: ik snap “morgen” niet');
+    expect(text).toContain('Einde: ik snap “later” niet');
+    expect(text).toContain('heel getal');
+    const form = r.messages[0]!.blocks.flatMap((b) => (b.type === 'form' ? [b.form] : []))[0]!;
+    expect(Object.fromEntries(form.fields.map((f) => [f.id, f.initial]))).toMatchObject({ title: 'Nieuw', starts: 'morgen', ends: 'later', capacity: 'veel', location: 'Zaal 2' });
+    const back = await core.bot.action(hr, { action: 'manage.edit.submit', value: w.id, form: { title: 'Nieuw', starts: '2027-03-16T10:00', ends: '16-03-2027 9:00', capacity: '5' } });
+    expect(back.messages[0]!.text).toContain('Het einde moet na het begin komen.');
     expect((await db.prisma.workshop.findUniqueOrThrow({ where: { id: w.id } })).title).toBe(w.title);
   });
 

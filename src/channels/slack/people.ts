@@ -88,7 +88,10 @@ export class UserDirectory {
 export function channelUser(teamId: string, userId: string, profile: SlackProfile, fallbackName?: string, dmChannel?: string): ChannelUser {
   const user: ChannelUser = { platform: 'SLACK', tenantId: teamId, userId };
   const name = profile.name ?? fallbackName;
-  if (name) user.name = name;
+  if (name) {
+    user.name = name;
+    user.nameSource = profile.name ? 'profile' : 'activity';
+  }
   if (profile.email) user.email = profile.email;
   if (profile.locale) user.locale = profile.locale;
   if (profile.timezone) user.timezone = profile.timezone;

@@ -14,24 +14,24 @@ export const userIdOf = (a: Activity): string => a.from?.aadObjectId ?? a.from?.
 const looksLikeEmail = (s: string | undefined): s is string => !!s && /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(s);
 
 /**
- * The user's e-mail address from the Teams roster, so a first contact links to the person HR imported. The
- * roster call costs a round trip, so it is made only for users the bot has not seen yet, and its failure (guest
+ * The user's e-mail address and name from the Teams roster, so a first contact links to the person HR imported.
+ * The roster call costs a round trip, so it is made only for users the bot has not seen yet, and its failure (guest
  * accounts, a slow connector) only means no link by e-mail.
  */
-async function rosterEmail(context: TurnContext, logger: Logger): Promise<string | undefined> {
+async function rosterEntry(context: TurnContext, logger: Logger): Promise<{ email?: string; name?: string }> {
   let timer: NodeJS.Timeout | undefined;
   try {
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error(`no roster answer within ${ROSTER_TIMEOUT_MS} ms`)), ROSTER_TIMEOUT_MS);
     });
     const member = await Promise.race([TeamsInfo.getMember(context, context.activity.from.id), timeout]);
-    if (looksLikeEmail(member.email)) return member.email;
-    return looksLikeEmail(member.userPrincipalName) ? member.userPrincipalName : undefined;
+    const email = looksLikeEmail(member.email) ? member.email : looksLikeEmail(member.userPrincipalName) ? member.userPrincipalName : undefined;
+    return { ...(email ? { email } : {}), ...(member.name?.trim() ? { name: member.name.trim() } : {}) };
   } catch (err) {
     logger.info('teams: roster lookup failed; the person is not linked by e-mail', {
       reason: err instanceof Error ? err.message : String(err),
     });
-    return undefined;
+    return {};
   } finally {
     clearTimeout(timer);
   }
@@ -48,13 +48,15 @@ export class TeamsPeople {
     const a = context.activity;
     const tenantId = tenantOf(a);
     const userId = userIdOf(a);
-    const email = (await this.identities.isKnown('TEAMS', tenantId, userId)) ? undefined : await rosterEmail(context, this.logger);
+    const roster = (await this.identities.isKnown('TEAMS', tenantId, userId)) ? {} : await rosterEntry(context, this.logger);
+    // The roster's name is better than the activity's (an install event may carry none at all).
+    const name = roster.name ? { name: roster.name, nameSource: 'roster' as const } : a.from?.name ? { name: a.from.name, nameSource: 'activity' as const } : {};
     return {
       platform: 'TEAMS',
       tenantId,
       userId,
-      ...(a.from?.name ? { name: a.from.name } : {}),
-      ...(email ? { email } : {}),
+      ...name,
+      ...(roster.email ? { email: roster.email } : {}),
       ...(a.locale ? { locale: a.locale } : {}),
       ...(a.localTimezone ? { timezone: a.localTimezone } : {}),
       conversationRef: TurnContext.getConversationReference(a),

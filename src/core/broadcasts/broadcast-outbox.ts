@@ -150,10 +150,11 @@ export class BroadcastOutbox {
     }
     for (const b of await repo.withStatus('SENDING')) {
       const ref = await repo.progressRef(b.id);
-      const finished = await repo.finish(b.id, (x) => [
-        ...(ref ? progressDrafts(x, 'final', ref) : []),
-        ...forAuthor(x, 'summary', broadcastKinds.summary.name),
-      ]);
+      const finished = await repo.finish(
+        b.id,
+        (x) => [...(ref ? progressDrafts(x, 'final', ref) : []), ...forAuthor(x, 'summary', broadcastKinds.summary.name)],
+        new Date(now.getTime() - broadcastKinds.message.expiresAfter),
+      );
       if (finished) {
         this.shown.delete(b.id);
         continue;

@@ -44,6 +44,10 @@ export interface BroadcastRepository {
   groups(): Promise<{ id: string; name: string }[]>;
   /** People who lead a team (someone has them as team leader), for "the team of …". */
   teamLeaders(): Promise<{ id: string; name: string; email: string | null }[]>;
+  /** The departments people are in today (lower case, as audiences match them), to offer as choices. */
+  departments(): Promise<string[]>;
+  /** Codes (CSV keys) and titles of workshops still to come, soonest first: what the button field can name. */
+  upcomingWorkshops(from: Date, limit: number): Promise<{ key: string; title: string }[]>;
   /** The dry run, counted by the same conditions as `startSending` uses to write rows. */
   countAudience(audience: Audience): Promise<AudienceCount>;
   /** Moves the status only when it is one of `from` (two clicks, two replicas: one wins); null otherwise. */
@@ -61,8 +65,14 @@ export interface BroadcastRepository {
   /** Retraction rows for messages that were in flight during the recall and arrived after it. */
   retractLate(id: string): Promise<number>;
   progress(id: string): Promise<Progress>;
-  /** SENDING → SENT once no row waits any more, with the drafts (final summary) in the same transaction. */
-  finish(id: string, drafts: (b: Broadcast) => OutboxDraft[]): Promise<boolean>;
+  /**
+   * SENDING → SENT once no row waits any more, with the drafts (final summary) in the same transaction. Rows for
+   * console users do not hold it up longer than a minute (the bot has no console sender: they are delivered when
+   * the person next looks), and messages still waiting
+   * that were due before `expiredBefore` are cancelled as expired first: a broadcast always ends, also when a
+   * platform has no sender.
+   */
+  finish(id: string, drafts: (b: Broadcast) => OutboxDraft[], expiredBefore?: Date): Promise<boolean>;
   /** Where the author's progress message is, once it was delivered; null before that or when unknown. */
   progressRef(id: string): Promise<unknown>;
   withStatus(status: BroadcastStatus): Promise<Broadcast[]>;

@@ -5,10 +5,10 @@ import { formatDateTime } from '../format.js';
 import { translator } from './texts.js';
 import { message, type Message, type Reply } from '../messages.js';
 import { hasRole, type Actor } from '../people/person.js';
-import type { Broadcast, BroadcastInput, BroadcastStatus } from './broadcast.js';
+import type { Broadcast, BroadcastStatus } from './broadcast.js';
 import type { AuditNote } from './broadcast-repository.js';
 import { broadcastCard, overviewMessage, previewMessages, type Viewer } from './cards.js';
-import { broadcastValues, composeForm, parseComposeForm, type FormValues } from './compose-form.js';
+import { broadcastValues, composeForm, parseComposeForm, workshopCodeIn, type FormValues } from './compose-form.js';
 import { approvalDrafts, cardContext, decisionDrafts, type BroadcastOutbox } from './broadcast-outbox.js';
 
 const audited = (b: Broadcast) => ({ title: b.title, audience: b.audience, scheduledAt: b.scheduledAt?.toISOString() ?? null });
@@ -37,12 +37,15 @@ export class BroadcastService {
   }
 
   private async formContext() {
-    const [organizations, groups, teamLeaders] = await Promise.all([
+    const now = this.ctx.clock.now();
+    const [organizations, groups, teamLeaders, departments, workshops] = await Promise.all([
       this.ctx.broadcasts.organizations(),
       this.ctx.broadcasts.groups(),
       this.ctx.broadcasts.teamLeaders(),
+      this.ctx.broadcasts.departments(),
+      this.ctx.broadcasts.upcomingWorkshops(now, 5),
     ]);
-    return { organizations, groups, teamLeaders, timezone: this.ctx.settings.timezone, now: this.ctx.clock.now() };
+    return { organizations, groups, teamLeaders, departments, workshops, timezone: this.ctx.settings.timezone, now };
   }
 
   private async load(id: string): Promise<Broadcast> {
@@ -82,7 +85,8 @@ export class BroadcastService {
     const existing = draftId ? await this.load(draftId) : null;
     const secret = existing?.button?.kind === 'link' ? existing.button.secret : undefined;
     const parsed = parseComposeForm(values, tr, fctx, secret);
-    const problems = parsed.ok ? await this.checkWorkshop(parsed.value, actor) : parsed.problems;
+    // Every mistake at once: the workshop code is checked whatever else is wrong.
+    const problems = [...(parsed.ok ? [] : parsed.problems), ...(await this.checkWorkshop(workshopCodeIn(values), actor, fctx.workshops))];
     if (!parsed.ok || problems.length) {
       const text = [tr('broadcast.invalid.intro'), ...problems.map((p) => `• ${p}`)].join('\n');
       return { messages: [{ text, blocks: [{ type: 'text', text }, { type: 'form', form: composeForm(tr, fctx, values, draftId) }] }] };
@@ -98,10 +102,16 @@ export class BroadcastService {
     return { messages: [...previewMessages(b, cctx, this.ctx.settings.publicUrl), broadcastCard(b, cctx, this.viewer(actor))] };
   }
 
-  private async checkWorkshop(input: BroadcastInput, actor: Actor): Promise<string[]> {
-    if (input.button?.kind !== 'workshop') return [];
-    const w = await this.ctx.workshops.getByKey(input.button.workshopKey);
-    return w ? [] : [translator(actor.locale)('broadcast.invalid.workshop', { key: input.button.workshopKey })];
+  /** An audience that matches nobody today: the buttons are not shown then, and a forged click is refused. */
+  private async nobody(b: Broadcast): Promise<boolean> {
+    return (await this.ctx.broadcasts.countAudience(b.audience)).recipients === 0;
+  }
+
+  private async checkWorkshop(code: string | null, actor: Actor, upcoming: { key: string; title: string }[]): Promise<string[]> {
+    if (!code || (await this.ctx.workshops.getByKey(code))) return [];
+    const tr = translator(actor.locale);
+    const known = upcoming.map((w) => `${w.key} (${w.title})`).join(', ');
+    return [tr('broadcast.invalid.workshop', { key: code }) + (known ? ` ${tr('broadcast.invalid.workshop_known', { codes: known })}` : '')];
   }
 
   async view(actor: Actor, id: string): Promise<Reply> {
@@ -132,6 +142,7 @@ export class BroadcastService {
     const b = await this.load(id);
     if (b.status !== 'DRAFT') return this.notNow(actor, b);
     if (this.approvalRequired) return { messages: [message(translator(actor.locale)('broadcast.needs_approval'))] };
+    if (await this.nobody(b)) return { messages: [message(translator(actor.locale)('broadcast.no_recipients'))] };
     return this.go(actor, b, ['DRAFT'], null);
   }
 
@@ -167,6 +178,7 @@ export class BroadcastService {
     const tr = translator(actor.locale);
     const b = await this.load(id);
     if (b.status !== 'DRAFT') return this.notNow(actor, b);
+    if (await this.nobody(b)) return { messages: [message(tr('broadcast.no_recipients'))] };
     const approvers = await this.ctx.broadcasts.approvers(actor.person.id);
     if (approvers.length === 0) return { messages: [message(tr('broadcast.approval_nobody'))] };
     const now = this.ctx.clock.now();
@@ -188,6 +200,7 @@ export class BroadcastService {
     const b = await this.load(id);
     if (b.createdById === actor.person.id) return { messages: [message(tr('broadcast.own_approval'))] };
     if (b.status !== 'PENDING_APPROVAL') return this.notNow(actor, b);
+    if (await this.nobody(b)) return { messages: [message(tr('broadcast.no_recipients'))] };
     return this.go(actor, b, ['PENDING_APPROVAL'], actor.person.id, tr('broadcast.approved', { title: b.title }));
   }
 

@@ -85,6 +85,10 @@ export interface Progress {
   cancelled: number;
   /** People who clicked the button. */
   clicks: number;
+  /** Of `waiting`: rows for console users, delivered when they next look; a broadcast does not wait for them. */
+  inConsole: number;
+  /** Why messages did not arrive (failed or cancelled), the most frequent first, as the outbox recorded them. */
+  reasons: { reason: string; count: number }[];
 }
 
 export const contentFor = (c: BroadcastContent, locale: Locale): LocalizedText => (locale === 'en' && c.en ? c.en : c.nl);

@@ -28,8 +28,9 @@ export function actionsFor(b: Broadcast, v: Viewer, tr: Translate, recipients: n
               no: tr('common.no'),
             },
           };
+      // Nothing can be sent to nobody: without recipients only changing the audience (or discarding) is offered.
       return [
-        go,
+        ...(recipients > 0 ? [go] : []),
         { action: 'broadcast.edit', value: b.id, label: tr('broadcast.button_edit') },
         { action: 'broadcast.discard', value: b.id, label: tr('broadcast.button_discard'), style: 'danger' },
       ];
@@ -57,6 +58,7 @@ export function broadcastCard(b: Broadcast, c: CardContext, v: Viewer, notice?: 
   const blocks: Block[] = [{ type: 'header', text: title }];
   if (notice) blocks.push({ type: 'text', text: notice });
   blocks.push(factsBlock(b, c));
+  if (b.status === 'DRAFT' && c.count.recipients === 0) blocks.push({ type: 'text', text: tr('broadcast.no_recipients') });
   if (b.status === 'DRAFT' && v.approvalRequired) blocks.push({ type: 'context', text: tr('broadcast.needs_approval') });
   if (c.approverName) blocks.push({ type: 'context', text: tr('broadcast.approved_by', { name: c.approverName }) });
   const buttons = actionsFor(b, v, tr, c.count.recipients);

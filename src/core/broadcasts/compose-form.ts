@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Translate } from './texts.js';
 import type { Form, FormField } from '../messages.js';
 import { normaliseSkill, type Role } from '../people/person.js';
-import { parseDateTime } from '../time.js';
+import { formatInput, parseDateTime } from '../time.js';
 import { EDUCATION_LEVELS, parseEducationLevel } from '../people/education.js';
 import type { Audience, Broadcast, BroadcastButton, BroadcastInput, Named } from './broadcast.js';
 
@@ -30,6 +30,10 @@ interface FormContext {
   groups?: Named[];
   /** Team leaders, for "the team of …" (by e-mail or name). */
   teamLeaders?: { id: string; name: string; email: string | null }[];
+  /** Departments people are in today: offered as choices. */
+  departments?: string[];
+  /** Workshops still to come: their codes are what the button field can name. */
+  workshops?: { key: string; title: string }[];
   timezone: string;
   now: Date;
 }
@@ -51,13 +55,19 @@ export function composeForm(tr: Translate, ctx: FormContext, values: FormValues 
       field({ id: 'text', label: tr('broadcast.form.field_text'), kind: 'textarea', required: true, maxLength: LIMITS.text }),
       optional('title_en', 'broadcast.form.field_title_en', { maxLength: LIMITS.title }),
       optional('text_en', 'broadcast.form.field_text_en', { kind: 'textarea', maxLength: LIMITS.text }),
-      optional('button', 'broadcast.form.field_button', { placeholder: tr('broadcast.form.button_placeholder'), maxLength: LIMITS.url }),
-      optional('button_label', 'broadcast.form.field_button_label', { maxLength: LIMITS.label }),
-      optional('organizations', 'broadcast.form.field_organizations', {
-        kind: 'multiselect',
-        options: ctx.organizations.map((o) => ({ value: o.key, label: o.name })),
+      optional('button', 'broadcast.form.field_button', {
+        placeholder: tr('broadcast.form.button_placeholder', { example: ctx.workshops?.[0]?.key ?? 'ws-…' }),
+        maxLength: LIMITS.url,
       }),
-      optional('departments', 'broadcast.form.field_departments', { placeholder: tr('broadcast.form.list_placeholder') }),
+      optional('button_label', 'broadcast.form.field_button_label', { maxLength: LIMITS.label }),
+      // A choice list without choices is no field (Teams refuses the card): no organisations yet, no field.
+      ...(ctx.organizations.length
+        ? [optional('organizations', 'broadcast.form.field_organizations', {
+            kind: 'multiselect',
+            options: ctx.organizations.map((o) => ({ value: o.key, label: o.name })),
+          })]
+        : []),
+      departmentsField(tr, ctx, list(values.departments)),
       optional('levels', 'broadcast.form.field_levels', { kind: 'multiselect', options: EDUCATION_LEVELS.map((l) => ({ value: l, label: l })) }),
       ...(ctx.groups?.length
         ? [optional('groups', 'broadcast.form.field_groups', { kind: 'multiselect', options: ctx.groups.slice(0, 100).map((g) => ({ value: g.id, label: g.name })) })]
@@ -71,6 +81,20 @@ export function composeForm(tr: Translate, ctx: FormContext, values: FormValues 
       optional('when', 'broadcast.form.field_when', { placeholder: tr('broadcast.form.when_placeholder') }),
     ],
   };
+}
+
+/** Departments as choices that exist in the data (plus any a stored draft names); free text when none are known. */
+function departmentsField(tr: Translate, ctx: FormContext, chosen: string[]): FormField {
+  const known = [...new Set([...(ctx.departments ?? []), ...chosen.map((d) => d.toLowerCase())])];
+  const base = { id: 'departments', label: tr('broadcast.form.field_departments'), required: false };
+  if (known.length === 0) return { ...base, kind: 'text', placeholder: tr('broadcast.form.list_placeholder') };
+  return { ...base, kind: 'multiselect', options: known.map((d) => ({ value: d, label: d })), ...(chosen.length ? { initial: chosen.join(', ') } : {}) };
+}
+
+/** The workshop code a button field names (anything that is not a link), or null. */
+export function workshopCodeIn(values: FormValues): string | null {
+  const target = text(values.button);
+  return target && !/^[a-z]+:\/\//i.test(target) && !target.startsWith('www.') ? target : null;
 }
 
 export type Parsed = { ok: true; value: BroadcastInput } | { ok: false; problems: string[] };
@@ -158,9 +182,6 @@ export function parseComposeForm(values: FormValues, tr: Translate, ctx: FormCon
   };
 }
 
-const localInput = (d: Date, tz: string) =>
-  new Intl.DateTimeFormat('sv-SE', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d);
-
 /** A stored broadcast as form values, to change it. */
 export function broadcastValues(b: Broadcast, ctx: FormContext): FormValues {
   const keyOf = (id: string) => ctx.organizations.find((o) => o.id === id)?.key ?? id;
@@ -179,6 +200,6 @@ export function broadcastValues(b: Broadcast, ctx: FormContext): FormValues {
     tags: b.audience.tags.join(', '),
     groups: (b.audience.groups ?? []).map((g) => g.id),
     teams: (b.audience.managers ?? []).map((m) => ctx.teamLeaders?.find((t) => t.id === m.id)?.email ?? m.name).join(', '),
-    when: b.scheduledAt ? localInput(b.scheduledAt, ctx.timezone) : '',
+    when: b.scheduledAt ? formatInput(b.scheduledAt, ctx.timezone) : '',
   };
 }

@@ -107,11 +107,35 @@ export function progressMessage(b: Broadcast, p: Progress, locale: Locale): Mess
 }
 
 /** The final summary, a new message so that the author hears it is done. */
+type ReasonKey = 'broadcast.reason.unreachable' | 'broadcast.reason.paused' | 'broadcast.reason.expired' | 'broadcast.reason.erased'
+  | 'broadcast.reason.recalled' | 'broadcast.reason.platform';
+
+/** The outbox's technical reasons in words, counted per kind of reason. */
+function reasonsOf(reasons: { reason: string; count: number }[]): Map<ReasonKey, number> {
+  const out = new Map<ReasonKey, number>();
+  for (const r of reasons) {
+    const s = r.reason.toLowerCase();
+    const key: ReasonKey = s.startsWith('unreachable') ? 'broadcast.reason.unreachable'
+      : s.includes('paused') || s.includes('no longer applies') ? 'broadcast.reason.paused'
+      : s.startsWith('expired') ? 'broadcast.reason.expired'
+      : s.includes('erased') || s.includes('left') ? 'broadcast.reason.erased'
+      : s.includes('recall') ? 'broadcast.reason.recalled'
+      : 'broadcast.reason.platform';
+    out.set(key, (out.get(key) ?? 0) + r.count);
+  }
+  return out;
+}
+
 export function summaryMessage(b: Broadcast, p: Progress, locale: Locale): Message {
   const tr = translator(locale);
   const title = tr('broadcast.done_title', { title: b.title });
   const text = tr('broadcast.done_text', { sent: p.sent, total: p.total, failed: p.failed });
   const blocks: Block[] = [{ type: 'header', text: title }, { type: 'text', text }];
+  if (p.inConsole > 0) blocks.push({ type: 'text', text: tr('broadcast.done_console', { count: p.inConsole }) });
+  const why = reasonsOf(p.reasons);
+  if (why.size > 0) {
+    blocks.push({ type: 'text', text: [tr('broadcast.done_reasons'), ...[...why].map(([k, n]) => `• ${tr(k)}: ${n}`)].join('\n') });
+  }
   if (p.failed > 0) blocks.push({ type: 'context', text: tr('broadcast.done_export', { id: b.id }) });
   blocks.push({ type: 'actions', buttons: [recallButton(b, tr)] });
   return { text: `${title}. ${text}`, blocks };

@@ -69,5 +69,8 @@ export const en: Record<CommonKey, string> = {
   'console.unknown_person': 'There is nobody with the e-mail address {email}. Check the spelling. A new person? Use --create.',
 
   'teams.required': 'Please fill in “{field}”.',
+  'teams.required_short': 'Please fill this in.',
+  'teams.your_answer': 'Your answer',
+  'teams.more_fields': 'More to fill in ({count})',
   'teams.done': 'Done.',
 };

@@ -67,6 +67,9 @@ export const nl = {
   'console.unknown_person': 'Er is niemand met het e-mailadres {email}. Kijk of het goed gespeld is. Nieuw persoon? Gebruik --create.',
 
   'teams.required': 'Vul “{field}” in.',
+  'teams.required_short': 'Vul dit in.',
+  'teams.your_answer': 'Je antwoord',
+  'teams.more_fields': 'Meer invullen ({count})',
   'teams.done': 'Gelukt.',
 } as const;
 

@@ -35,7 +35,8 @@ export class KlusComposer {
       }
     }
     const d = await this.ctx.klussen.getInterest(str(payload.interestId));
-    if (!d) return null;
+    // A candidate who erased their data is named to nobody, not even as "–" (erasure withdraws these rows too).
+    if (!d || d.personId === null) return null;
     const params = { name: d.candidateName, title: d.klus.title };
     const toOwner = d.klus.ownerId === actor.person.id;
     switch (kind) {

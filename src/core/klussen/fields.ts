@@ -15,45 +15,8 @@ export function skillList(v: string | string[] | undefined): string[] {
   return [...new Set(parts.map(normaliseSkill).filter(Boolean))];
 }
 
-const MONTHS: Record<string, number> = {
-  jan: 1, januari: 1, january: 1,
-  feb: 2, februari: 2, february: 2,
-  mrt: 3, maart: 3, mar: 3, march: 3,
-  apr: 4, april: 4,
-  mei: 5, may: 5,
-  jun: 6, juni: 6, june: 6,
-  jul: 7, juli: 7, july: 7,
-  aug: 8, augustus: 8, august: 8,
-  sep: 9, sept: 9, september: 9,
-  okt: 10, oktober: 10, oct: 10, october: 10,
-  nov: 11, november: 11,
-  dec: 12, december: 12,
-};
-
-export interface Day {
-  year: number;
-  month: number;
-  day: number;
-}
-
-/**
- * A calendar day as people write it: `2027-04-15` (date pickers), `15-4-2027`, `15/04/2027`, `15.4.2027`,
- * `15 april 2027`, `15 apr 2027`. Null when it is not a real day.
- */
-export function parseDay(input: string): Day | null {
-  const s = input.trim().toLowerCase();
-  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
-  let d: Day | null = null;
-  if (m) d = { year: +m[1]!, month: +m[2]!, day: +m[3]! };
-  m ??= /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(s);
-  if (!d && m) d = { year: +m[3]!, month: +m[2]!, day: +m[1]! };
-  const named = /^(\d{1,2})\s+([a-z]+)\.?\s+(\d{4})$/.exec(s);
-  if (!d && named && MONTHS[named[2]!]) d = { year: +named[3]!, month: MONTHS[named[2]!]!, day: +named[1]! };
-  if (!d) return null;
-  const check = new Date(Date.UTC(d.year, d.month - 1, d.day));
-  const real = check.getUTCFullYear() === d.year && check.getUTCMonth() === d.month - 1 && check.getUTCDate() === d.day;
-  return real && d.year >= 2000 && d.year <= 2100 ? d : null;
-}
+export { parseDay, type Day } from '../time.js';
+import type { Day } from '../time.js';
 
 /** The day as a date column holds it: UTC midnight. */
 export const dayToDate = (d: Day) => new Date(Date.UTC(d.year, d.month - 1, d.day));

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { action, composer, values, type Feature } from '../feature.js';
 import type { OutboxKind } from '../outbox.js';
 import type { Block } from '../messages.js';
@@ -39,6 +40,10 @@ export function klussenFeature(ctx: KlussenDeps, klussen: KlussenService): Featu
     },
     actions: [
       action('nav.klussen', values.none, async (actor) => ({ messages: [await klussen.list(actor, '')] })),
+      action('klussen.page', values.json(z.object({ q: z.string().max(200), o: z.number().int().min(0).max(1000) })), async (actor, s) => ({
+        messages: [],
+        update: await klussen.list(actor, s.q, undefined, s.o),
+      })),
       action('nav.my-klussen', values.none, mine),
       action('nav.post-klus', values.none, (actor) => klussen.posting.start(actor)),
       // Posting: form → preview → publish. The form carries the draft being edited, or nothing.

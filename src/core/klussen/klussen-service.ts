@@ -14,6 +14,8 @@ import { candidatesButton, interestButton, klusItem, withdrawButton } from './re
 import { SkillsService } from './skills.js';
 
 const MAX_SHOWN = 10;
+/** Klussen per page: four fit about a phone screen and a half (six made a card of about 1,570 px). */
+export const KLUS_PAGE = 4;
 
 /** The Klussenbank: the list everyone sees, and the use cases of posting, joining, release and choosing. */
 export class KlussenService {
@@ -34,7 +36,7 @@ export class KlussenService {
   }
 
   /** Open klussen the person may join, filtered by words, best skill match first. */
-  async list(actor: Actor, q: string, notice?: string): Promise<Message> {
+  async list(actor: Actor, q: string, notice?: string, offset = 0): Promise<Message> {
     const tr = translator(actor.locale);
     const now = this.ctx.clock.now();
     const [open, confirmed] = await Promise.all([
@@ -50,7 +52,16 @@ export class KlussenService {
     const blocks: Block[] = [{ type: 'header', text: tr('klussen.title') }];
     if (notice) blocks.push({ type: 'text', text: notice });
     if (ranked.length === 0) blocks.push({ type: 'text', text: tr('klussen.none') });
-    for (const { klus, match } of ranked) blocks.push(this.item(actor, klus, match.matched, tr, actor.locale));
+    const o = offset < ranked.length ? offset : 0;
+    for (const { klus, match } of ranked.slice(o, o + KLUS_PAGE)) blocks.push(this.item(actor, klus, match.matched, tr, actor.locale));
+    if (ranked.length > KLUS_PAGE) {
+      const pages = Math.ceil(ranked.length / KLUS_PAGE);
+      blocks.push({ type: 'context', text: tr('common.page', { page: Math.floor(o / KLUS_PAGE) + 1, pages }) });
+      const nav: Button[] = [];
+      if (o > 0) nav.push({ action: 'klussen.page', value: JSON.stringify({ q, o: Math.max(0, o - KLUS_PAGE) }), label: tr('common.previous') });
+      if (o + KLUS_PAGE < ranked.length) nav.push({ action: 'klussen.page', value: JSON.stringify({ q, o: o + KLUS_PAGE }), label: tr('common.next') });
+      blocks.push({ type: 'actions', buttons: nav });
+    }
     return { text: notice ?? tr('klussen.title'), blocks };
   }
 
@@ -63,7 +74,7 @@ export class KlussenService {
     // Candidates are for the owner and HR only; the button is not even shown to others.
     if (mine || hasRole(actor.person, 'HR')) buttons.push(candidatesButton(k.id, tr));
     const status = interested ? [{ label: tr('klussen.status'), value: tr('klussen.status_interested') }] : [];
-    return klusItem(k, tr, locale, this.ctx.settings.timezone, { lines, fields: status, buttons });
+    return klusItem(k, tr, locale, this.ctx.settings.timezone, { lines, fields: status, buttons, descriptionMax: 100, compact: true });
   }
 
   /** The deadline job: open klussen past their deadline close and their owners are told. */

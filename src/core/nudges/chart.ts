@@ -4,8 +4,8 @@ import type { EngagementReport } from './report.js';
 /** A horizontal bar chart, neutral: the outer layer draws it (PNG) and serves it. Values are shares 0..100. */
 export interface BarChart {
   title: string;
-  sections: { title: string; bars: { label: string; value: number | null; series: number }[] }[];
-  /** Shown for a bar without a value (a suppressed group). */
+  sections: { title: string; bars: { label: string; value: number | null; series: number; hiddenLabel?: string }[] }[];
+  /** Shown for a bar without a value (a suppressed group), unless the bar has its own. */
   hiddenLabel: string;
 }
 
@@ -16,6 +16,9 @@ export interface ChartStore {
   get(token: string, now: Date): Promise<Uint8Array | null>;
 }
 
+/** A group hidden only so that a small one cannot be worked out is not "fewer than 5". */
+const hiddenAs = (hidden: string | null, tr: Translate) => (hidden === 'complement' ? { hiddenLabel: tr('report.chart_hidden_complement') } : {});
+
 const short = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}.` : s);
 
 /** The report's chart: each group's share over the rolling window, and each campaign's click share per variant. */
@@ -25,12 +28,12 @@ export function reportChart(r: EngagementReport, tr: Translate, dimension: strin
     title: tr('report.chart_title', { weeks: r.activityWeeks }),
     hiddenLabel: tr('report.chart_hidden'),
     sections: [
-      { title: tr('report.chart_groups', { dimension }), bars: r.current.map((c) => ({ label: c.group, value: c.share, series: 0 })) },
+      { title: tr('report.chart_groups', { dimension }), bars: r.current.map((c) => ({ label: c.group, value: c.share, series: 0, ...hiddenAs(c.hidden, tr) })) },
       ...(r.campaigns.length
         ? [{
             title: tr('report.chart_campaigns'),
             // The variant must stay readable when a long campaign key is cut to fit the label column.
-            bars: r.campaigns.map((c) => ({ label: `${short(c.campaign, 17)} ${c.variant}`, value: c.clickShare, series: Math.max(0, variantKeys.indexOf(c.variant)) })),
+            bars: r.campaigns.map((c) => ({ label: `${short(c.campaign, 17)} ${c.variant}`, value: c.clickShare, series: Math.max(0, variantKeys.indexOf(c.variant)), ...hiddenAs(c.hidden, tr) })),
           }]
         : []),
     ],
@@ -40,6 +43,6 @@ export function reportChart(r: EngagementReport, tr: Translate, dimension: strin
 /** The same figures as text: the image's alt text, for screen readers and clients that show no images. */
 export function chartAlt(chart: BarChart): string {
   return chart.sections
-    .map((s) => `${s.title}: ${s.bars.map((b) => `${b.label} ${b.value === null ? chart.hiddenLabel : `${b.value}%`}`).join('; ')}`)
+    .map((s) => `${s.title}: ${s.bars.map((b) => `${b.label} ${b.value === null ? (b.hiddenLabel ?? chart.hiddenLabel) : `${b.value}%`}`).join('; ')}`)
     .join('. ');
 }

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { outboxKind } from '../outbox.js';
+import { DAY, outboxKind } from '../outbox.js';
 
-/** Nudges are news by nature: a pause or an opt-out holds every one of them back. */
+/** Nudges are news by nature: a pause or an opt-out holds every one of them back, and a day late they are stale. */
 export const nudgeKinds = {
   campaign: outboxKind(
     'nudge.campaign',
     z.looseObject({ campaignId: z.string(), variant: z.string().optional(), day: z.number().optional() }),
-    { respectsPause: true },
+    { respectsPause: true, expiresAfter: DAY },
   ),
-  digest: outboxKind('nudge.digest', z.looseObject({ week: z.string() }), { respectsPause: true }),
+  digest: outboxKind('nudge.digest', z.looseObject({ week: z.string() }), { respectsPause: true, expiresAfter: 2 * DAY }),
 };

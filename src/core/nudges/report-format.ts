@@ -32,25 +32,28 @@ export function reportCsv(r: EngagementReport): string {
 }
 
 const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
-const fig = (v: number | null, suffix = '') => (v === null ? `<${MIN_GROUP}` : `${v}${suffix}`);
+const fig = (v: number | null, suffix = '', hidden: string | null = 'small') =>
+  v !== null ? `${v}${suffix}` : hidden === 'complement' ? 'hidden' : `<${MIN_GROUP}`;
 
 /** The report as text for the terminal: one line per group with its weekly shares, then the campaigns. */
 export function reportText(r: EngagementReport): string {
   const out: string[] = [];
-  out.push(`Engagement by ${r.dimension}: share of people with any activity per week (groups under ${MIN_GROUP} suppressed)`);
+  out.push(`Engagement by ${r.dimension}: share of people with any activity per week (groups under ${MIN_GROUP} suppressed, and others where needed so that none can be worked out)`);
   const width = Math.max(10, ...r.current.map((c) => c.group.length)) + 2;
   out.push(`${pad('group', width)}${pad('people', 8)}${r.weeks.map((w) => pad(w.slice(5), 7)).join('')}last ${r.activityWeeks} wk`);
   for (const c of r.current) {
-    const weeks = r.engagement.filter((e) => e.group === c.group).map((e) => pad(fig(e.share, '%'), 7));
-    out.push(`${pad(c.group, width)}${pad(fig(c.people), 8)}${weeks.join('')}${fig(c.share, '%')}`);
+    const weeks = r.engagement.filter((e) => e.group === c.group).map((e) => pad(fig(e.share, '%', e.hidden), 7));
+    out.push(`${pad(c.group, width)}${pad(fig(c.people), 8)}${weeks.join('')}${fig(c.share, '%', c.hidden)}`);
   }
   if (r.current.length === 0) out.push('(no people yet)');
   out.push('');
   out.push('Campaigns: delivered, clicked, active within 14 days after');
   for (const c of r.campaigns) {
     out.push(
-      c.suppressed
+      c.hidden === 'small'
         ? `${c.campaign} ${c.variant}: sent to fewer than ${MIN_GROUP}, suppressed`
+        : c.hidden === 'complement'
+        ? `${c.campaign} ${c.variant}: suppressed so that a smaller variant cannot be worked out`
         : `${c.campaign} ${c.variant}: sent ${c.sent}, clicked ${c.clicked} (${c.clickShare}%), active after ${c.activeAfter} (${c.activeAfterShare}%)`,
     );
   }

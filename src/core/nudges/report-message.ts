@@ -36,12 +36,18 @@ export async function reportMessage(ctx: NudgesDeps, actor: Actor, dimension: Di
   const chart = reportChart(named, tr, dim);
   const path = await ctx.charts.publish(chart, actor.person.id, ctx.clock.now());
   const groups = named.current.map((c) =>
-    c.suppressed ? tr('report.group_hidden', { group: c.group }) : tr('report.group', { group: c.group, share: c.share!, active: c.active!, people: c.people! }),
+    c.hidden === 'small'
+      ? tr('report.group_hidden', { group: c.group })
+      : c.hidden === 'complement'
+        ? tr('report.group_hidden_complement', { group: c.group, people: c.people! })
+        : tr('report.group', { group: c.group, share: c.share!, active: c.active!, people: c.people! }),
   );
   const campaigns = r.campaigns.map((c) =>
-    c.suppressed
+    c.hidden === 'small'
       ? tr('report.variant_hidden', { campaign: c.campaign, variant: c.variant })
-      : tr('report.variant', { campaign: c.campaign, variant: c.variant, clicked: c.clicked!, sent: c.sent!, share: c.clickShare!, after: c.activeAfter! }),
+      : c.hidden === 'complement'
+        ? tr('report.variant_hidden_complement', { campaign: c.campaign, variant: c.variant })
+        : tr('report.variant', { campaign: c.campaign, variant: c.variant, clicked: c.clicked!, sent: c.sent!, share: c.clickShare!, after: c.activeAfter! }),
   );
   const blocks: Block[] = [
     { type: 'header', text: tr('report.title') },

@@ -32,6 +32,24 @@ export interface VariantFigures {
   activeAfter: number;
 }
 
+/** How many of today's people share a department, an organisation and an education level (the cross table). */
+export interface CrossGroupSize {
+  department: string;
+  organization: string;
+  education: string;
+  people: number;
+}
+
+/** A group's figures of a finished week as first reported; `hidden` as the suppression rule decided then. */
+export interface FrozenWeek {
+  dimension: Dimension;
+  group: string;
+  week: string;
+  people: number;
+  active: number;
+  hidden: 'small' | 'complement' | null;
+}
+
 /**
  * Counts for the HR report, aggregated in the database: groups and campaigns only, never rows about a person.
  * Suppression of small groups happens in the core (report.ts), on these counts.
@@ -40,4 +58,8 @@ export interface EngagementReportRepository {
   groupSizes(dimension: Dimension): Promise<GroupSize[]>;
   activeByGroup(dimension: Dimension, spans: Span[]): Promise<GroupActivity[]>;
   campaignVariants(followUpDays: number): Promise<VariantFigures[]>;
+  crossGroupSizes(): Promise<CrossGroupSize[]>;
+  frozenWeeks(weeks: string[]): Promise<FrozenWeek[]>;
+  /** Stores figures of finished weeks; a week already stored (by another replica) stays as it is. */
+  freezeWeeks(rows: FrozenWeek[], now: Date): Promise<void>;
 }

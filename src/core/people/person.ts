@@ -1,3 +1,4 @@
+import type { NameSource } from './name-source.js';
 import type { Locale } from '../messages.js';
 import type { Platform } from '../ports.js';
 
@@ -25,6 +26,11 @@ export interface ChannelUser {
   tenantId: string;
   userId: string;
   name?: string;
+  /**
+   * Where `name` comes from: the platform's profile (Slack users.info), the Teams roster, or just the activity that
+   * arrived. A better source corrects a name a worse one gave (people/name-source.ts).
+   */
+  nameSource?: NameSource;
   email?: string;
   locale?: string;
   timezone?: string;

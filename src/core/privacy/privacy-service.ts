@@ -93,6 +93,8 @@ export class PrivacyService {
     for (const s of await this.ctx.workshops.mySignups(actor.person.id, now)) {
       if (s.workshop.startsAt > now) await cancelUpcoming(s.workshop.id);
     }
+    // Before the erasure anonymises the rows through which messages about the person are found.
+    await this.ctx.withdrawFromOutbox(actor.person.id, 'erased');
     await this.ctx.privacy.erase(actor.person.id, now, by);
     return { messages: [message(translator(actor.locale)('data.erased'))], update: message(translator(actor.locale)('data.erased')) };
   }

@@ -175,6 +175,8 @@ export class DossierService {
           ],
         },
       ],
+      // The link arrives as a message of its own; the dossier card that was clicked stays as it was.
+      update: await this.view(actor),
     };
   }
 }

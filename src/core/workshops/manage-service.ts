@@ -2,18 +2,13 @@ import type { WorkshopsDeps } from './deps.js';
 import { DomainError } from '../errors.js';
 import { formatSlot } from '../format.js';
 import { translator } from './texts.js';
-import { message, type Block, type Message, type Reply } from '../messages.js';
+import { message, type Block, type Form, type Message, type Reply } from '../messages.js';
 import { hasRole, type Actor } from '../people/person.js';
-import { parseDateTime } from '../time.js';
+import { formatInput, parseDateTime } from '../time.js';
 import type { Workshop } from './workshop.js';
 import type { WorkshopEdit } from './workshop-admin-repository.js';
 
 const PAGE = 8;
-
-const localInput = (d: Date, tz: string) => {
-  const p = new Intl.DateTimeFormat('sv-SE', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d);
-  return p.replace('T', ' ');
-};
 
 /** HR's side of workshops: figures per workshop, participants, edits and cancellations that notify, attendance. */
 export class ManageWorkshopsService {
@@ -41,6 +36,8 @@ export class ManageWorkshopsService {
         fields: [
           { label: tr('workshops.when'), value: formatSlot(w.startsAt, w.endsAt, actor.locale, this.ctx.settings.timezone) },
           { label: tr('workshops.status'), value: tr('manage.figures', { confirmed, capacity: w.capacity, waitlisted, fill }) },
+          // The code is what HR types in a broadcast's button or `export signups --workshop`.
+          { label: tr('manage.code'), value: w.key },
           ...(started ? [{ label: tr('manage.button_attendance'), value: tr('manage.attended', { attended }) }] : []),
         ],
         buttons: w.cancelled
@@ -90,50 +87,75 @@ export class ManageWorkshopsService {
 
   async editForm(actor: Actor, workshopId: string): Promise<Reply> {
     this.guard(actor);
-    const tr = translator(actor.locale);
     const w = await this.workshop(workshopId);
+    const form = this.form(actor, w, {});
+    return { messages: [{ text: form.title, blocks: [{ type: 'form', form }] }] };
+  }
+
+  /** The edit form, filled from the workshop, or with what was typed when it comes back with problems. */
+  private form(actor: Actor, w: Workshop, typed: Record<string, string>): Form {
+    const tr = translator(actor.locale);
     const tz = this.ctx.settings.timezone;
-    const form = {
+    const initial = (k: string, stored: string) => typed[k] ?? stored;
+    return {
       id: 'manage.edit.submit',
       value: w.id,
       title: tr('manage.edit_title', { title: w.title }),
       submitLabel: tr('manage.save'),
       fields: [
-        { id: 'title', label: tr('manage.field_title'), kind: 'text' as const, required: true, initial: w.title, maxLength: 200 },
-        { id: 'starts', label: tr('manage.field_starts'), kind: 'text' as const, required: true, initial: localInput(w.startsAt, tz) },
-        { id: 'ends', label: tr('manage.field_ends'), kind: 'text' as const, required: true, initial: localInput(w.endsAt, tz) },
-        { id: 'location', label: tr('manage.field_location'), kind: 'text' as const, required: false, initial: w.onlineUrl ?? w.location ?? '' },
-        { id: 'capacity', label: tr('manage.field_capacity'), kind: 'number' as const, required: true, initial: String(w.capacity) },
-        { id: 'deadline', label: tr('manage.field_deadline'), kind: 'text' as const, required: false, initial: w.signupDeadline ? localInput(w.signupDeadline, tz) : '' },
+        { id: 'title', label: tr('manage.field_title'), kind: 'text', required: true, initial: initial('title', w.title), maxLength: 200 },
+        { id: 'starts', label: tr('manage.field_starts'), kind: 'text', required: true, initial: initial('starts', formatInput(w.startsAt, tz)), placeholder: tr('manage.time_placeholder') },
+        { id: 'ends', label: tr('manage.field_ends'), kind: 'text', required: true, initial: initial('ends', formatInput(w.endsAt, tz)), placeholder: tr('manage.time_placeholder') },
+        { id: 'location', label: tr('manage.field_location'), kind: 'text', required: false, initial: initial('location', w.onlineUrl ?? w.location ?? '') },
+        { id: 'capacity', label: tr('manage.field_capacity'), kind: 'number', required: true, initial: initial('capacity', String(w.capacity)) },
+        {
+          id: 'deadline',
+          label: tr('manage.field_deadline'),
+          kind: 'text',
+          required: false,
+          initial: initial('deadline', w.signupDeadline ? formatInput(w.signupDeadline, tz) : ''),
+          placeholder: tr('manage.time_placeholder'),
+        },
       ],
     };
-    return { messages: [{ text: form.title, blocks: [{ type: 'form', form }] }] };
   }
 
+  /** Every mistake is named at once, and the form comes back with what was typed. */
   async submitEdit(actor: Actor, workshopId: string, form: Record<string, string | string[]>): Promise<Reply> {
     this.guard(actor);
     const tr = translator(actor.locale);
     const tz = this.ctx.settings.timezone;
+    const w = await this.workshop(workshopId);
     const field = (k: string) => String(form[k] ?? '').trim();
-    const time = (k: string) => {
+    const problems: string[] = [];
+    const time = (k: string, label: string) => {
       const d = parseDateTime(field(k), tz);
-      if (!d) throw new DomainError('invalid_input', {}, tr('manage.bad_time'));
+      if (!d) problems.push(tr('manage.bad_time_in', { field: label, value: field(k) }));
       return d;
     };
+    const startsAt = time('starts', tr('manage.field_starts'));
+    const endsAt = time('ends', tr('manage.field_ends'));
+    const signupDeadline = field('deadline') ? time('deadline', tr('manage.field_deadline')) : null;
     const capacity = Number(field('capacity'));
-    if (!/^\d+$/.test(field('capacity')) || capacity < 1 || capacity > 10_000) throw new DomainError('invalid_input', {}, tr('manage.bad_capacity'));
+    if (!/^\d+$/.test(field('capacity')) || capacity < 1 || capacity > 10_000) problems.push(tr('manage.bad_capacity'));
+    if (startsAt && endsAt && endsAt <= startsAt) problems.push(tr('manage.bad_order'));
+    if (problems.length || !startsAt || !endsAt) {
+      const typed = Object.fromEntries(['title', 'starts', 'ends', 'location', 'capacity', 'deadline'].map((k) => [k, field(k)]));
+      const text = [tr('manage.invalid_intro'), ...problems.map((p) => `• ${p}`)].join('\n');
+      return { messages: [{ text, blocks: [{ type: 'text', text }, { type: 'form', form: this.form(actor, w, typed) }] }] };
+    }
     const place = field('location');
     const edit: WorkshopEdit = {
       ...(field('title') ? { title: field('title').slice(0, 200) } : {}),
-      startsAt: time('starts'),
-      endsAt: time('ends'),
+      startsAt,
+      endsAt,
       capacity,
       location: /^https?:\/\//i.test(place) ? 'Online' : place || null,
       onlineUrl: /^https?:\/\//i.test(place) ? place : null,
-      signupDeadline: field('deadline') ? time('deadline') : null,
+      signupDeadline,
     };
-    const w = await this.ctx.workshopAdmin.edit(workshopId, edit, this.ctx.clock.now());
-    const text = tr('manage.saved', { title: w.title });
+    const saved = await this.ctx.workshopAdmin.edit(workshopId, edit, this.ctx.clock.now());
+    const text = tr('manage.saved', { title: saved.title });
     return { messages: [message(text)], update: await this.list(actor, 0, text) };
   }
 

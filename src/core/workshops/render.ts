@@ -3,7 +3,8 @@ import type { Translate } from './texts.js';
 import type { Block, Button, Locale } from '../messages.js';
 import type { WorkshopForPerson } from './workshop.js';
 
-export const PAGE_SIZE = 5;
+/** Workshops per page: three fit one phone screen. */
+export const PAGE_SIZE = 3;
 
 /** What a list button carries back: the workshop and the list it was shown in, so the list can be redrawn. */
 export interface ListState {

@@ -1,7 +1,7 @@
 import type { WorkshopsDeps } from './deps.js';
-import { DomainError } from '../errors.js';
+import { DomainError, isDomainError, type ErrorCode } from '../errors.js';
 import { formatDayDate, formatSlot } from '../format.js';
-import { translator } from './texts.js';
+import { translator, type MessageKey } from './texts.js';
 import { message, type Block, type Message, type Reply } from '../messages.js';
 import type { Actor } from '../people/person.js';
 import { decideSignup } from './decide-signup.js';
@@ -11,6 +11,9 @@ import type { Workshop, WorkshopForPerson } from './workshop.js';
 import { z } from 'zod';
 import { workshopKinds, type WorkshopPayload } from './outbox-kinds.js';
 import { reminderDrafts } from './reminders.js';
+
+/** What a click on an old card can meet: it is answered in the redrawn list, not instead of it. */
+const STALE: ErrorCode[] = ['not_signed_up', 'workshop_closed', 'workshop_cancelled', 'workshop_past', 'workshop_overlap'];
 
 const listState = z.object({ w: z.string().uuid().optional(), q: z.string().max(200), o: z.number().int().min(0) });
 
@@ -62,7 +65,29 @@ export class WorkshopsService {
     return { text: notice ?? title, blocks };
   }
 
-  async signUp(actor: Actor, state: ListState): Promise<Reply> {
+  /**
+   * A click on an old card (cancelled elsewhere, the workshop full, closed or called off since) answers for that
+   * item and redraws the whole list with the answer on top, so every other button stays usable.
+   */
+  private async staleSafe(actor: Actor, state: ListState, work: () => Promise<Reply>): Promise<Reply> {
+    try {
+      return await work();
+    } catch (err) {
+      if (!isDomainError(err) || !STALE.includes(err.code)) throw err;
+      const text = translator(actor.locale)(`error.${err.code}` as MessageKey, { ...err.params });
+      return { messages: [message(text)], update: await this.list(actor, { q: state.q, o: state.o }, text) };
+    }
+  }
+
+  signUp(actor: Actor, state: ListState): Promise<Reply> {
+    return this.staleSafe(actor, state, () => this.signUpNow(actor, state));
+  }
+
+  cancel(actor: Actor, state: ListState): Promise<Reply> {
+    return this.staleSafe(actor, state, () => this.cancelNow(actor, state));
+  }
+
+  private async signUpNow(actor: Actor, state: ListState): Promise<Reply> {
     const tr = translator(actor.locale);
     const now = this.ctx.clock.now();
     const workshopId = state.w ?? '';
@@ -106,7 +131,7 @@ export class WorkshopsService {
     };
   }
 
-  async cancel(actor: Actor, state: ListState): Promise<Reply> {
+  private async cancelNow(actor: Actor, state: ListState): Promise<Reply> {
     const tr = translator(actor.locale);
     const now = this.ctx.clock.now();
     const outcome = await this.ctx.workshops.cancel({

@@ -121,6 +121,22 @@ export class PrismaBroadcastRepository implements BroadcastRepository {
     });
   }
 
+  async departments() {
+    const rows = await this.db.$queryRaw<{ d: string }[]>`
+      SELECT DISTINCT lower(trim(department)) AS d FROM "Person"
+       WHERE "erasedAt" IS NULL AND department IS NOT NULL AND trim(department) <> '' ORDER BY 1 LIMIT 100`;
+    return rows.map((r) => r.d);
+  }
+
+  upcomingWorkshops(from: Date, limit: number) {
+    return this.db.workshop.findMany({
+      where: { startsAt: { gt: from }, status: 'SCHEDULED' },
+      select: { key: true, title: true },
+      orderBy: { startsAt: 'asc' },
+      take: limit,
+    });
+  }
+
   async countAudience(audience: Audience): Promise<AudienceCount> {
     const [r] = await this.db.$queryRaw<{ recipients: number; unreachable: number; skipped: number }[]>`
       SELECT count(*) FILTER (WHERE NOT skip)::int AS recipients,
@@ -157,11 +173,12 @@ export class PrismaBroadcastRepository implements BroadcastRepository {
       // One statement for the whole audience: no list of people ever passes through this process.
       const recipients = await tx.$executeRaw`
         INSERT INTO "OutboxMessage" ("idempotencyKey", kind, "personId", platform, "tenantId", "broadcastId", payload,
-                                     status, "lastError", "nextAttemptAt")
+                                     status, "lastError", "nextAttemptAt", "dueAt")
         SELECT 'broadcast:' || ${id} || ':' || p.id, 'broadcast.message', p.id, COALESCE(ci.platform, 'CONSOLE'),
                COALESCE(ci."tenantId", ''), ${id}::uuid, jsonb_build_object('broadcastId', ${id}::text),
                CASE WHEN ci.platform IS NULL THEN 'FAILED' ELSE 'PENDING' END::"OutboxStatus",
                CASE WHEN ci.platform IS NULL THEN 'unreachable: no chat identity' END,
+               ${plannedAt(P.sql`ci.platform`, P.sql`ci."tenantId"`, P.sql`p.id`, start.pace)},
                ${plannedAt(P.sql`ci.platform`, P.sql`ci."tenantId"`, P.sql`p.id`, start.pace)}
           FROM "Person" p ${BEST_IDENTITY}
          WHERE ${audienceWhere(b.audience)} AND NOT ${SKIPPED}
@@ -220,15 +237,29 @@ export class PrismaBroadcastRepository implements BroadcastRepository {
       SELECT count(DISTINCT "personId")::int AS n FROM "EngagementEvent" WHERE kind = 'broadcast.click' AND "refId" = ${id}`;
     const by = (s: string) => rows.find((r) => r.status === s)?.n ?? 0;
     const p = { sent: by('SENT'), failed: by('FAILED'), waiting: by('PENDING') + by('SENDING'), cancelled: by('CANCELLED'), clicks: clicks?.n ?? 0 };
-    return { ...p, total: p.sent + p.failed + p.waiting + p.cancelled };
+    const [console] = await this.db.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM "OutboxMessage"
+       WHERE "broadcastId" = ${id}::uuid AND kind = 'broadcast.message' AND platform = 'CONSOLE' AND status = 'PENDING'`;
+    const reasons = await this.db.$queryRaw<{ reason: string; count: number }[]>`
+      SELECT COALESCE("lastError", '') AS reason, count(*)::int AS count FROM "OutboxMessage"
+       WHERE "broadcastId" = ${id}::uuid AND kind = 'broadcast.message' AND status IN ('FAILED', 'CANCELLED')
+       GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20`;
+    return { ...p, total: p.sent + p.failed + p.waiting + p.cancelled, inConsole: console?.n ?? 0, reasons };
   }
 
-  async finish(id: string, drafts: (b: Broadcast) => OutboxDraft[]) {
+  async finish(id: string, drafts: (b: Broadcast) => OutboxDraft[], expiredBefore?: Date) {
     return this.db.$transaction(async (tx) => {
+      if (expiredBefore) {
+        await tx.$executeRaw`
+          UPDATE "OutboxMessage" SET status = 'CANCELLED', "lastError" = 'expired: not sent in time'
+           WHERE "broadcastId" = ${id}::uuid AND status = 'PENDING' AND platform <> 'CONSOLE' AND "dueAt" < ${expiredBefore}`;
+      }
       const n = await tx.$executeRaw`
         UPDATE "Broadcast" SET status = 'SENT', "finishedAt" = now(), "updatedAt" = now()
          WHERE id = ${id}::uuid AND status = 'SENDING'
-           AND NOT EXISTS (SELECT 1 FROM "OutboxMessage" WHERE "broadcastId" = ${id}::uuid AND status IN ('PENDING', 'SENDING'))`;
+           AND NOT EXISTS (SELECT 1 FROM "OutboxMessage" WHERE "broadcastId" = ${id}::uuid AND status IN ('PENDING', 'SENDING')
+                                                          AND NOT (platform = 'CONSOLE' AND status = 'PENDING'
+                                                                   AND "dueAt" < now() - interval '1 minute'))`;
       if (n === 0) return false;
       const b = toBroadcast(await tx.broadcast.findUniqueOrThrow({ where: { id } }));
       await enqueueInTx(tx, drafts(b));

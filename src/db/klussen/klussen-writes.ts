@@ -73,7 +73,7 @@ async function enqueueAnnouncement(tx: Tx, klus: Klus, channel: string, d: Omit<
     (klus.organizationId ? await tx.channelIdentity.findFirst({ where: { ...onSlack, person: { organizationId: klus.organizationId } }, orderBy: newest }) : null);
   if (!via) return;
   await tx.outboxMessage.createMany({
-    data: [{ idempotencyKey: d.idempotencyKey, kind: d.kind, platform: via.platform, tenantId: via.tenantId, payload: d.payload as object, nextAttemptAt: d.notBefore ?? new Date() }],
+    data: [{ idempotencyKey: d.idempotencyKey, kind: d.kind, platform: via.platform, tenantId: via.tenantId, payload: d.payload as object, nextAttemptAt: d.notBefore ?? new Date(), dueAt: d.notBefore ?? new Date() }],
     skipDuplicates: true,
   });
 }

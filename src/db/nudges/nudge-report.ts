@@ -1,5 +1,7 @@
 import { ACTIVITY_KINDS, FOLLOW_UP_KINDS } from '../../core/nudges/activity.js';
-import type { Dimension, EngagementReportRepository, GroupActivity, GroupSize, Span, VariantFigures } from '../../core/nudges/report-repository.js';
+import type {
+  CrossGroupSize, Dimension, EngagementReportRepository, FrozenWeek, GroupActivity, GroupSize, Span, VariantFigures,
+} from '../../core/nudges/report-repository.js';
 import { Prisma as P } from '../../generated/prisma/client.js';
 import type { Prisma } from '../database.js';
 import { sqlTime } from './nudges.js';
@@ -73,5 +75,38 @@ export class PrismaEngagementReportRepository implements EngagementReportReposit
                   AND e."occurredAt" >= s.at AND e."occurredAt" < s.at + make_interval(days => ${followUpDays}::int)))::int AS "activeAfter"
         FROM sent s JOIN "NudgeCampaign" c ON c.id::text = s.cid
        GROUP BY c.id, c.key, c.name, s.variant`;
+  }
+
+  crossGroupSizes(): Promise<CrossGroupSize[]> {
+    return this.db.$queryRaw<CrossGroupSize[]>`
+      SELECT ${GROUP.department} AS department, ${GROUP.organization} AS organization, ${GROUP.education} AS education,
+             count(*)::int AS people
+        FROM "Person" p LEFT JOIN "Organization" o ON o.id = p."organizationId"
+       WHERE p."erasedAt" IS NULL
+       GROUP BY 1, 2, 3`;
+  }
+
+  async frozenWeeks(weeks: string[]): Promise<FrozenWeek[]> {
+    if (weeks.length === 0) return [];
+    const rows = await this.db.reportWeek.findMany({ where: { week: { in: weeks } } });
+    return rows.map((r) => ({
+      dimension: r.dimension as Dimension,
+      group: r.group,
+      week: r.week,
+      people: r.people,
+      active: r.active,
+      hidden: r.hidden === 'small' || r.hidden === 'complement' ? r.hidden : null,
+    }));
+  }
+
+  async freezeWeeks(rows: FrozenWeek[], now: Date): Promise<void> {
+    if (rows.length === 0) return;
+    // One freezer at a time, and a week is stored whole or not at all: two replicas never mix their figures.
+    await this.db.$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(72707370)`;
+      const done = new Set((await tx.reportWeek.findMany({ where: { week: { in: rows.map((r) => r.week) } }, select: { week: true } })).map((r) => r.week));
+      const data = rows.filter((r) => !done.has(r.week)).map((r) => ({ ...r, frozenAt: now }));
+      if (data.length) await tx.reportWeek.createMany({ data });
+    });
   }
 }

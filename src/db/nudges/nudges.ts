@@ -86,8 +86,9 @@ export class PrismaNudgeRepository implements NudgeRepository {
           // A nudge is written only when its person has no other campaign nudge (not cancelled) within capDays
           // local days of its own day; the lock makes this check and the insert one step across replicas.
           written += await tx.$executeRaw`
-            INSERT INTO "OutboxMessage" ("idempotencyKey", kind, "personId", platform, "tenantId", payload, status, "nextAttemptAt")
-            SELECT c.key, 'nudge.campaign', c.pid, ci.platform, ci."tenantId", c.payload::jsonb, 'PENDING'::"OutboxStatus", c.nb::timestamp
+            INSERT INTO "OutboxMessage" ("idempotencyKey", kind, "personId", platform, "tenantId", payload, status, "nextAttemptAt", "dueAt")
+            SELECT c.key, 'nudge.campaign', c.pid, ci.platform, ci."tenantId", c.payload::jsonb, 'PENDING'::"OutboxStatus", c.nb::timestamp,
+                   c.nb::timestamp
               FROM unnest(${part.map((n) => n.idempotencyKey)}::text[], ${part.map((n) => n.personId)}::uuid[],
                           ${part.map((n) => JSON.stringify(n.payload))}::text[], ${part.map((n) => sqlTime(n.notBefore))}::text[],
                           ${part.map((n) => n.day)}::int[]) AS c(key, pid, payload, nb, day)

@@ -10,13 +10,13 @@ export class PrismaConsoleInbox implements ConsoleInbox {
       orderBy: { id: 'asc' },
       take: limit,
     });
-    return rows.map((r) => ({ id: r.id, kind: r.kind, payload: r.payload as Record<string, unknown> }));
+    return rows.map((r) => ({ id: r.id, kind: r.kind, payload: r.payload as Record<string, unknown>, dueAt: r.dueAt }));
   }
 
-  async settle(id: bigint, outcome: 'SENT' | 'CANCELLED', now: Date) {
+  async settle(id: bigint, outcome: 'SENT' | 'CANCELLED', now: Date, reason = 'no longer applies') {
     const claimed = await this.db.outboxMessage.updateMany({
       where: { id, status: 'PENDING' },
-      data: outcome === 'SENT' ? { status: 'SENT', sentAt: now, attempts: { increment: 1 } } : { status: 'CANCELLED', lastError: 'no longer applies' },
+      data: outcome === 'SENT' ? { status: 'SENT', sentAt: now, attempts: { increment: 1 } } : { status: 'CANCELLED', lastError: reason },
     });
     return claimed.count === 1;
   }

@@ -21,9 +21,9 @@ c AS (
      SET status = 'SENDING', "leaseUntil" = now() + ($2 || ' milliseconds')::interval, "leasedBy" = $1,
          attempts = o.attempts + 1
     FROM picked WHERE o.id = picked.id
-  RETURNING o.id, o."idempotencyKey", o.kind, o."personId", o.platform, o."tenantId", o."broadcastId", o.payload, o.attempts)
+  RETURNING o.id, o."idempotencyKey", o.kind, o."personId", o.platform, o."tenantId", o."broadcastId", o.payload, o.attempts, o."dueAt")
 SELECT c.id, c."idempotencyKey", c.kind, c."personId", c.platform::text AS platform, c."tenantId", c."broadcastId",
-       c.payload, c.attempts,
+       c.payload, c.attempts, c."dueAt",
        p.id AS "pId", p.name AS "pName", p.email AS "pEmail", p.locale AS "pLocale", p.timezone AS "pTimezone",
        p."organizationId" AS "pOrganizationId", org.name AS "pOrganizationName", p.department AS "pDepartment",
        p."educationLevel" AS "pEducationLevel", p.roles::text[] AS "pRoles", p."managerId" AS "pManagerId",
@@ -67,6 +67,7 @@ export class OutboxStore implements OutboxQueue {
       payload: r.payload,
       attempts: r.attempts,
       personLeft: r.pLeft === true,
+      dueAt: new Date(r.dueAt),
       recipient: r.personId ? recipientOf(r, r.platform, this.defaultLocale) : channelRecipient(r.payload, r.platform, r.tenantId, this.defaultLocale),
     }));
   }

@@ -1,5 +1,7 @@
 import type { OutboxDraft } from '../../core/outbox.js';
 import type { OutboxRepository } from '../../core/outbox-repository.js';
+import type { KindMention } from '../../core/people/leaving.js';
+import { Prisma as P } from '../../generated/prisma/client.js';
 import type { Prisma } from '../database.js';
 
 type Tx = Parameters<Parameters<Prisma['$transaction']>[0]>[0];
@@ -15,19 +17,19 @@ export async function enqueueInTx(tx: Tx | Prisma, drafts: OutboxDraft[]): Promi
   for (const d of drafts) {
     written += await tx.$executeRaw`
       INSERT INTO "OutboxMessage" ("idempotencyKey", kind, "personId", platform, "tenantId", "broadcastId", payload,
-                                   status, "lastError", "nextAttemptAt")
+                                   status, "lastError", "nextAttemptAt", "dueAt")
       SELECT ${d.idempotencyKey}, ${d.kind}, ${d.personId}::uuid, COALESCE(ci.platform, 'CONSOLE'), COALESCE(ci."tenantId", ''),
              ${d.broadcastId ?? null}::uuid, ${JSON.stringify(d.payload)}::jsonb,
              CASE WHEN ci.platform IS NULL THEN 'FAILED' ELSE 'PENDING' END::"OutboxStatus",
              CASE WHEN ci.platform IS NULL THEN 'unreachable: no chat identity' END,
-             ${d.notBefore ?? new Date()}
+             ${d.notBefore ?? new Date()}, ${d.notBefore ?? new Date()}
         FROM (SELECT 1) AS one
         LEFT JOIN LATERAL (
              SELECT platform, "tenantId" FROM "ChannelIdentity"
               WHERE "personId" = ${d.personId}::uuid AND "unreachableAt" IS NULL
               ORDER BY "lastSeenAt" DESC NULLS LAST, "createdAt" DESC LIMIT 1) AS ci ON true
       ON CONFLICT ("idempotencyKey") DO UPDATE
-         SET status = EXCLUDED.status, "lastError" = EXCLUDED."lastError", "nextAttemptAt" = EXCLUDED."nextAttemptAt",
+         SET status = EXCLUDED.status, "lastError" = EXCLUDED."lastError", "nextAttemptAt" = EXCLUDED."nextAttemptAt", "dueAt" = EXCLUDED."dueAt",
              platform = EXCLUDED.platform, "tenantId" = EXCLUDED."tenantId", payload = EXCLUDED.payload,
              attempts = 0, "leaseUntil" = NULL, "leasedBy" = NULL
        WHERE "OutboxMessage".status = 'CANCELLED'`;
@@ -40,5 +42,20 @@ export class PrismaOutboxRepository implements OutboxRepository {
 
   enqueue(drafts: OutboxDraft[]) {
     return this.db.$transaction((tx) => enqueueInTx(tx, drafts));
+  }
+
+  async withdraw(personId: string, mentions: KindMention[], reason: string): Promise<number> {
+    const named = mentions.map((m) => {
+      const value = P.sql`o.payload->>${m.field}`;
+      const refers =
+        m.refersTo === 'person'
+          ? P.sql`${value} = ${personId}`
+          : P.sql`${value} IN (SELECT i.id::text FROM "KlusInterest" i WHERE i."personId" = ${personId}::uuid)`;
+      return P.sql`(o.kind = ${m.kind} AND ${refers})`;
+    });
+    // Rows leased by a worker right now are left to it: they are being sent this second.
+    return this.db.$executeRaw`
+      UPDATE "OutboxMessage" o SET status = 'CANCELLED', "lastError" = ${reason}
+       WHERE o.status = 'PENDING' AND (o."personId" = ${personId}::uuid ${named.length ? P.sql`OR ${P.join(named, ' OR ')}` : P.empty})`;
   }
 }

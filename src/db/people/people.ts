@@ -1,4 +1,5 @@
 import type { PeopleRepository } from '../../core/people/people-repository.js';
+import { betterName, storedSource } from '../../core/people/name-source.js';
 import { normaliseEmail, normaliseSkill, type ChannelUser, type Person, type Role } from '../../core/people/person.js';
 import { Prisma as P } from '../../generated/prisma/client.js';
 import type { Prisma } from '../database.js';
@@ -22,6 +23,9 @@ export const toPerson = (r: PersonRow): Person => ({
   paused: r.paused,
   skills: r.skills.map((s) => s.skill),
 });
+
+/** A platform locale ("en-GB", "nl-NL") as the bot's language; undefined when none was given. */
+const localeOf = (l: string | undefined) => (l ? (l.toLowerCase().startsWith('en') ? 'en' : 'nl') : undefined);
 
 const isUniqueViolation = (e: unknown) => e instanceof P.PrismaClientKnownRequestError && e.code === 'P2002';
 
@@ -79,8 +83,10 @@ export class PrismaPeopleRepository implements PeopleRepository {
         await this.db.person.create({
           data: {
             name: user.name?.trim() || user.userId,
+            nameSource: user.name?.trim() ? (user.nameSource ?? 'activity') : 'id',
             email: email ?? null,
-            locale: user.locale?.toLowerCase().startsWith('en') ? 'en' : user.locale ? 'nl' : defaults.locale,
+            // Unknown stays unknown (the default applies) until an activity or profile says it.
+            locale: localeOf(user.locale) ?? (user.locale === undefined ? null : defaults.locale),
             timezone: user.timezone ?? null,
           },
         })
@@ -89,13 +95,24 @@ export class PrismaPeopleRepository implements PeopleRepository {
     return this.reviveAndLoad(personId, user);
   }
 
-  /** A person who was erased and comes back starts afresh. */
+  /**
+   * A person who was erased and comes back starts afresh. Otherwise the best source that arrives fills in what is
+   * missing: a better name corrects one from a worse source (never the Entra object id as a name), and a language
+   * or time zone is filled in when none is known (one the person chose is never overwritten).
+   */
   private async reviveAndLoad(personId: string, user: ChannelUser): Promise<Person> {
     const row = await this.db.person.findUniqueOrThrow({ where: { id: personId }, include: personInclude });
-    if (!row.erasedAt) return toPerson(row);
+    if (!row.erasedAt) {
+      const better = betterName({ name: row.name, source: storedSource(row.name, row.nameSource, [user.userId]) }, { name: user.name, source: user.nameSource });
+      const locale = row.locale === null ? localeOf(user.locale) : undefined;
+      const timezone = row.timezone === null && user.timezone ? user.timezone : undefined;
+      if (!better && !locale && !timezone) return toPerson(row);
+      const data = { ...(better ? { name: better.name, nameSource: better.source } : {}), ...(locale ? { locale } : {}), ...(timezone ? { timezone } : {}) };
+      return toPerson(await this.db.person.update({ where: { id: personId }, data, include: personInclude }));
+    }
     const revived = await this.db.person.update({
       where: { id: personId },
-      data: { erasedAt: null, name: user.name?.trim() || user.userId },
+      data: { erasedAt: null, name: user.name?.trim() || user.userId, nameSource: user.name?.trim() ? (user.nameSource ?? 'activity') : 'id' },
       include: personInclude,
     });
     return toPerson(revived);

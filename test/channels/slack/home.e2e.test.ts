@@ -26,6 +26,9 @@ describe('App Home', () => {
     expect(view.type).toBe('home');
     expect(view.blocks.length).toBeLessThanOrEqual(100);
     expect(JSON.stringify(view.blocks)).toContain('Mijn overzicht');
+    // Never two headers in a row (the overview's title right above a section's own).
+    const types = (view.blocks as { type: string }[]).map((b) => b.type);
+    expect(types.some((t, i) => t === 'header' && types[i - 1] === 'header')).toBe(false);
     expect(buttonsIn(view.blocks).map((b) => b.text.text)).toContain('Pauze');
 
     const en = await openHome(PRIYA.id);

@@ -4,6 +4,7 @@ import { aPerson, aWorkshop } from '../../support/builders.js';
 import { aTeamsUser, installActivity, invokeActivity, messageActivity, type TeamsUser } from './support/activities.js';
 import { actionsOf, cardProblems, cardsOf, cardText } from './support/cards.js';
 import { startTeamsBot, type TeamsBot } from './support/harness.js';
+import { cutButtons, phoneHeight } from './support/phone.js';
 
 type Json = Record<string, unknown>;
 
@@ -96,6 +97,14 @@ describe('every Teams card the bot sends is a valid Adaptive Card 1.5', () => {
     expect(texts).toContain('Join waitlist');
     expect(texts).toContain('You are signed up');
     expect(seen.length).toBeGreaterThan(40);
+  });
+
+  it('fits a phone: no button cut short, and one answer at most about two screens high', async () => {
+    expect(seen.length).toBeGreaterThan(40);
+    const cut = seen.flatMap(({ where, card }) => cutButtons(card).map((t) => `${where}: "${t}"`));
+    expect([...new Set(cut)]).toEqual([]);
+    const tall = seen.map(({ where, card }) => ({ where, h: Math.round(phoneHeight(card)) })).filter((x) => x.h > 1100);
+    expect(tall).toEqual([]);
   });
 
   it('including proactive messages composed for the outbox (reminder, promotion)', async () => {

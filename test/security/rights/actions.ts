@@ -41,6 +41,7 @@ const entries: Record<string, Entry> = {
   'settings.pause': [ALL, true, v('')],
   'settings.resume': [ALL, true, v('')],
   'workshops.page': [ALL, false, v(JSON.stringify({ q: '', o: 0 }))],
+  'klussen.page': [ALL, false, v(JSON.stringify({ q: '', o: 3 }))],
   'skills.save': [ALL, true, v('', { skills: 'excel, snoeien' })],
   'rhythm.save': [ALL, true, v('', { every: '14', day: '3', time: '10:00' })],
   'goal.new': [ALL, false, v('')],

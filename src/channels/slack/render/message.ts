@@ -54,7 +54,24 @@ export function renderMessage(msg: Message, locale: Locale, maxBlocks: number = 
  * Blocks for a view (App Home, modal: at most 100). A view cannot continue elsewhere, so what does not fit is
  * left out at an item boundary and a note says where to find the rest.
  */
+/**
+ * A header right under another header (the App Home: "Mijn overzicht", then a section's own header) reads as two
+ * titles in a row: the second becomes a bold line.
+ */
+function noDoubleHeaders(blocks: SlackBlock[]): SlackBlock[] {
+  return blocks.map((b, i) => {
+    const prev = blocks[i - 1] as { type?: string } | undefined;
+    const h = b as { type?: string; text?: { text?: string } };
+    if (h.type !== 'header' || prev?.type !== 'header') return b;
+    return { type: 'section', text: { type: 'mrkdwn', text: `*${escapeText(h.text?.text ?? '')}*`, verbatim: true } };
+  });
+}
+
 export function renderViewBlocks(msg: Message, locale: Locale, maxBlocks: number = LIMITS.viewBlocks): SlackBlock[] {
+  return noDoubleHeaders(viewBlocks(msg, locale, maxBlocks));
+}
+
+function viewBlocks(msg: Message, locale: Locale, maxBlocks: number): SlackBlock[] {
   const out: SlackBlock[] = [];
   const all = groups(msg, locale);
   const note: SlackBlock = { type: 'context', elements: [{ type: 'mrkdwn', text: escapeText(t(locale, 'slack.truncated')) }] };

@@ -1,6 +1,7 @@
 import { translator } from '../../../core/i18n/index.js';
 import type { Block, Button, Locale, Message } from '../../../core/messages.js';
 import type { CardElement } from './card-element.js';
+import { buttonRows } from './action-rows.js';
 import { formElement } from './form.js';
 
 export type { CardElement } from './card-element.js';
@@ -71,14 +72,16 @@ export function cardAction(b: Button): CardElement {
   };
 }
 
-const actionSet = (buttons: Button[]): CardElement => ({ type: 'ActionSet', actions: buttons.map(cardAction) });
+/** Buttons as ActionSets, one per row, so that no title is cut on a phone (action-rows.ts). */
+const actionSets = (buttons: Button[]): CardElement[] =>
+  buttonRows(buttons).map((row, i) => ({ type: 'ActionSet', ...(i > 0 ? { spacing: 'Small' } : {}), actions: row.map(cardAction) }));
 
 const facts = (fields: { label: string; value: string }[]): CardElement => ({
   type: 'FactSet',
   facts: fields.map((f) => ({ title: f.label, value: f.value })),
 });
 
-function blockElements(block: Block, locale: Locale): CardElement[] {
+function blockElements(block: Block, locale: Locale, shown: ReadonlySet<string>): CardElement[] {
   switch (block.type) {
     case 'header':
       return plainText(block.text, { weight: 'Bolder', size: 'Large' });
@@ -92,13 +95,13 @@ function blockElements(block: Block, locale: Locale): CardElement[] {
       const items: CardElement[] = [...plainText(block.title, { weight: 'Bolder' })];
       if (block.text) items.push(...plainText(block.text));
       if (block.fields?.length) items.push(facts(block.fields));
-      if (block.buttons?.length) items.push(actionSet(block.buttons));
+      if (block.buttons?.length) items.push(...actionSets(block.buttons));
       return [{ type: 'Container', separator: true, spacing: 'Medium', items }];
     }
     case 'actions':
-      return block.buttons.length ? [actionSet(block.buttons)] : [];
+      return block.buttons.length ? actionSets(block.buttons) : [];
     case 'form':
-      return [formElement(block.form, translator(locale))];
+      return [formElement(block.form, translator(locale), shown)];
     case 'image':
       return [{ type: 'Image', url: block.url, altText: block.alt }];
     case 'divider':
@@ -110,12 +113,13 @@ function blockElements(block: Block, locale: Locale): CardElement[] {
 export function renderCard(message: Message, locale: Locale): AdaptiveCard {
   const body: CardElement[] = [];
   let separate = false;
+  const shown = new Set(message.blocks.flatMap((b) => (b.type === 'text' ? [b.text] : [])));
   for (const block of message.blocks) {
     if (block.type === 'divider') {
       separate = body.length > 0;
       continue;
     }
-    const elements = blockElements(block, locale);
+    const elements = blockElements(block, locale, shown);
     if (separate && elements[0]) elements[0] = { ...elements[0], separator: true, spacing: 'Large' };
     if (elements.length) separate = false;
     body.push(...elements);

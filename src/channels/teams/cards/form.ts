@@ -11,13 +11,20 @@ const VALUE = 'value';
 const MULTI = '_multi';
 export const RESERVED_DATA_KEYS: readonly string[] = [VALUE, MULTI, 'msteams', 'verb'];
 
-function input(field: FormField, tr: Translate): CardElement {
+/** Above this many fields a card form shows the first ones and folds the rest behind "Meer invullen". */
+const SHOWN_FIELDS = 5;
+/** A label longer than this (a whole question) is not repeated in the error under its input. */
+const SHORT_LABEL = 40;
+
+function input(field: FormField, tr: Translate, shown: ReadonlySet<string>): CardElement {
   if (RESERVED_DATA_KEYS.includes(field.id)) throw new Error(`form field id "${field.id}" is reserved in Teams cards`);
+  // The card already shows the question above the form: the input is labelled "Je antwoord", not the question again.
+  const label = shown.has(field.label) ? tr('teams.your_answer') : field.label;
   const common = {
     id: field.id,
-    label: field.label,
+    label,
     isRequired: field.required,
-    ...(field.required ? { errorMessage: tr('teams.required', { field: field.label }) } : {}),
+    ...(field.required ? { errorMessage: label.length > SHORT_LABEL ? tr('teams.required_short') : tr('teams.required', { field: label }) } : {}),
   };
   const placeholder = field.placeholder ? { placeholder: field.placeholder } : {};
   const initial = field.initial !== undefined && field.initial !== '' ? { value: field.initial } : {};
@@ -53,14 +60,25 @@ function input(field: FormField, tr: Translate): CardElement {
 }
 
 /** A neutral form as card inputs plus one Action.Execute whose verb is the form id. */
-export function formElement(form: Form, tr: Translate): CardElement {
+export function formElement(form: Form, tr: Translate, shown: ReadonlySet<string> = new Set()): CardElement {
   const multi = form.fields.filter((f) => f.kind === 'multiselect').map((f) => f.id);
+  // A long form fits a phone: required and filled-in fields, up to five, show; the rest fold open on request.
+  const open = (f: FormField, i: number) => f.required || (f.initial ?? '') !== '' || i < SHOWN_FIELDS;
+  const first = form.fields.filter((f, i) => form.fields.length <= SHOWN_FIELDS + 1 || open(f, i));
+  const rest = form.fields.filter((f) => !first.includes(f));
+  const more = `${form.id}.more`.replace(/[^A-Za-z0-9_.-]/g, '-');
   return {
     type: 'Container',
     separator: true,
     items: [
       { type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: form.title, weight: 'Bolder' }] },
-      ...form.fields.map((f) => input(f, tr)),
+      ...first.map((f) => input(f, tr, shown)),
+      ...(rest.length
+        ? [
+            { type: 'ActionSet', actions: [{ type: 'Action.ToggleVisibility', title: tr('teams.more_fields', { count: rest.length }), targetElements: [more] }] },
+            { type: 'Container', id: more, isVisible: false, items: rest.map((f) => input(f, tr, shown)) },
+          ]
+        : []),
       {
         type: 'ActionSet',
         actions: [
