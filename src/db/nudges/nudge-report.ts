@@ -78,12 +78,17 @@ export class PrismaEngagementReportRepository implements EngagementReportReposit
   }
 
   crossGroupSizes(): Promise<CrossGroupSize[]> {
+    // Departments under the same shown spelling as groupSizes and activeByGroup, so the report's groups line up.
     return this.db.$queryRaw<CrossGroupSize[]>`
-      SELECT ${GROUP.department} AS department, ${GROUP.organization} AS organization, ${GROUP.education} AS education,
-             count(*)::int AS people
-        FROM "Person" p LEFT JOIN "Organization" o ON o.id = p."organizationId"
-       WHERE p."erasedAt" IS NULL
-       GROUP BY 1, 2, 3`;
+      SELECT COALESCE((SELECT trim(q.department) FROM "Person" q
+                        WHERE q."erasedAt" IS NULL AND lower(trim(q.department)) = x.department
+                        GROUP BY trim(q.department) ORDER BY count(*) DESC, trim(q.department) LIMIT 1), x.department) AS department,
+             x.organization, x.education, x.people
+        FROM (SELECT ${GROUP.department} AS department, ${GROUP.organization} AS organization, ${GROUP.education} AS education,
+                     count(*)::int AS people
+                FROM "Person" p LEFT JOIN "Organization" o ON o.id = p."organizationId"
+               WHERE p."erasedAt" IS NULL
+               GROUP BY 1, 2, 3) x`;
   }
 
   async frozenWeeks(weeks: string[]): Promise<FrozenWeek[]> {
