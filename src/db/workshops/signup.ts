@@ -6,25 +6,9 @@ import type { Prisma } from '../database.js';
 import { isUuid } from '../ids.js';
 import type { DraftRow, SeatBatches, Taken } from './seat-batches.js';
 
-interface Before {
-  id: string;
-  key: string;
-  title: string;
-  description: string;
-  trainer: string | null;
-  location: string | null;
-  onlineUrl: string | null;
-  startsAt: Date;
-  endsAt: Date;
-  capacity: number;
-  confirmedCount: number;
-  tags: string[];
-  signupDeadline: Date | null;
+/** The workshop as the sign-up read sees it: the stored row (status, not `cancelled`) and the person's own place. */
+interface Before extends Omit<Workshop, 'cancelled'> {
   status: string;
-  icsToken: string;
-  icsSequence: number;
-  updatedAt: Date;
-  openTo: string[];
   mine: 'CONFIRMED' | 'WAITLISTED' | 'CANCELLED' | null;
   mySeq: number | null;
   /** The person's other live sign-ups, for the overlap rule (times in epoch milliseconds). */
