@@ -6,6 +6,7 @@ import { chartAlt, reportChart } from './chart.js';
 import { nudgeSettings } from './nudge-service.js';
 import { buildReport, type EngagementReport } from './report.js';
 import { reportCsv } from './report-format.js';
+import { CSV_MIME } from '../csv/excel-csv.js';
 import { DIMENSIONS, type Dimension } from './report-repository.js';
 
 const WORDS: Record<string, Dimension> = {
@@ -71,12 +72,12 @@ export async function reportMessage(ctx: NudgesDeps, actor: Actor, dimension: Di
 export async function reportCsvMessage(ctx: NudgesDeps, actor: Actor, dimension: Dimension): Promise<Message> {
   const tr = translator(actor.locale);
   const now = ctx.clock.now();
-  const csv = reportCsv(await report(ctx, dimension));
+  const csv = reportCsv(await report(ctx, dimension), actor.locale);
   const day = now.toISOString().slice(0, 10);
   const token = await ctx.downloads.create({
     personId: actor.person.id,
     filename: `vliegwiel-rapport-${dimension}-${day}.csv`,
-    mimeType: 'text/csv; charset=utf-8',
+    mimeType: CSV_MIME,
     content: new TextEncoder().encode(csv),
     expiresAt: new Date(now.getTime() + 3_600_000),
   });

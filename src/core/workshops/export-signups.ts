@@ -1,12 +1,6 @@
+import { excelCsv } from '../csv/excel-csv.js';
 import { formatDateTime } from '../format.js';
 import type { WorkshopFilesRepository } from './workshop-files-repository.js';
-
-const cell = (v: string | number | null | undefined) => {
-  const s = v === null || v === undefined ? '' : String(v);
-  // Quote when needed; a leading =, +, - or @ would make Excel evaluate a formula.
-  const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
-  return /[;"\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-};
 
 export class UnknownWorkshopError extends Error {}
 
@@ -29,5 +23,5 @@ export async function exportSignups(workshops: WorkshopFilesRepository, key: str
     s.status === 'WAITLISTED' ? ++position : '',
     s.attended === null ? '' : s.attended ? 'ja' : 'nee',
   ]);
-  return `\uFEFF${[header, ...rows].map((r) => r.map(cell).join(';')).join('\r\n')}\r\n`;
+  return excelCsv(header, rows, 'nl');
 }
