@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCommand, type CliIo } from '../../src/cli/commands.js';
 import { NudgeService } from '../../src/core/nudges/nudge-service.js';
 import { CSV_COLUMNS } from '../../src/core/nudges/report-format.js';
+import { translator } from '../../src/core/nudges/texts.js';
 import type { Database } from '../../src/db/database.js';
 import { toCampaign } from '../../src/db/nudges/nudge-campaigns.js';
 import { PrismaChartStore } from '../../src/db/nudges/charts.js';
@@ -130,6 +131,15 @@ describe.each(BACKENDS)('HR report on %s', (backend) => {
     expect(image).toBeDefined();
     if (image?.type !== 'image') throw new Error('no image');
     expect(image.alt).toContain('Post minder dan 5');
+    // Dutch numbers in the Dutch text and the alt text: "12,5%", never "12.5%".
+    for (const [v, f] of Object.entries(perVariant)) {
+      const share = nl(Math.round((f.clicked / f.sent) * 1000) / 10);
+      expect(text).toContain(`${campaignKey} ${v}: ${f.clicked} van ${f.sent} klikten (${share}%)`);
+      expect(image.alt).toContain(`${campaignKey} ${v} ${share}%`);
+    }
+    expect(`${text} ${image.alt}`).not.toMatch(/\d\.\d%/);
+    expect(translator('nl')('report.group', { group: 'Financiën', share: 12.5, active: 1, people: 8 })).toBe('Financiën: 12,5% (1 van 8)');
+    expect(translator('en')('report.group', { group: 'Finance', share: 12.5, active: 1, people: 8 })).toBe('Finance: 12.5% (1 of 8)');
     expect(image.url).toMatch(/^http:\/\/127\.0\.0\.1:3978\/charts\/[A-Za-z0-9_-]{43}\.png$/);
 
     // The image is served at that path, as often as a chat client asks, and unknown tokens are not.
@@ -143,7 +153,8 @@ describe.each(BACKENDS)('HR report on %s', (backend) => {
         expect(res.status).toBe(200);
         expect(res.headers.get('content-type')).toBe('image/png');
         const png = PNG.sync.read(Buffer.from(await res.arrayBuffer()));
-        expect(png.width).toBe(760);
+        // Drawn at twice the chart's 480 units, for sharp text on phones (was 760 wide with a pixel font).
+        expect(png.width).toBe(960);
         expect(png.height).toBeGreaterThan(200);
       }
       expect((await fetch(`http://127.0.0.1:${port}/charts/${'x'.repeat(43)}.png`)).status).toBe(404);

@@ -34,7 +34,7 @@ export async function reportMessage(ctx: NudgesDeps, actor: Actor, dimension: Di
   const r = await report(ctx, dimension);
   const dim = tr(`report.dimension.${dimension}` as MessageKey);
   const named = { ...r, current: r.current.map((c) => ({ ...c, group: c.group || tr('report.unknown_group') })) };
-  const chart = reportChart(named, tr, dim);
+  const chart = reportChart(named, tr, dim, actor.locale);
   const path = await ctx.charts.publish(chart, actor.person.id, ctx.clock.now());
   const groups = named.current.map((c) =>
     c.hidden === 'small'
