@@ -155,7 +155,9 @@ export function createCore(repositories: Repositories, settings: AppSettings, lo
     nudgesFeature(nudgesDeps, views.text),
   ];
   const bot: Bot = new Bot(features, { people, settings, logger });
-  return { ctx, bot, features, workshops, klussen, reflection, broadcasts, privacy };
+  // Leaving shares erasure's outbox withdrawal: one path for "nothing more for or about this person".
+  const leaving = { withdrawFromOutbox: privacyDeps.withdrawFromOutbox };
+  return { ctx, bot, features, workshops, klussen, reflection, broadcasts, privacy, leaving };
 }
 
 export type Core = ReturnType<typeof createCore>;

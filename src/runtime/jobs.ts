@@ -2,6 +2,7 @@ import { DEFAULT_RETENTION, enforceRetention, type RetentionPolicy } from '../co
 import type { Core } from '../app.js';
 import { PromptPlanner } from '../core/reflection/prompt-planner.js';
 import { adminPorts, PrismaProcessedEvents, type Database } from '../db/index.js';
+import { leaverEraser } from './leaver-erasure.js';
 import { nudgeJobs } from './nudge-jobs.js';
 import { directoryJobs, type DirectoryJobSettings } from './directory-jobs.js';
 import type { Job } from '../schedule/scheduler.js';
@@ -23,7 +24,7 @@ export function createJobs(
       cron: '41 3 * * *',
       // Each kind of data is kept as long as RETENTION_* says (README "Retention"); counts go to the audit log.
       run: async (fireAt) => {
-        const report = await enforceRetention(adminPorts(db.prisma), retention, fireAt);
+        const report = await enforceRetention(adminPorts(db.prisma), retention, fireAt, leaverEraser(core));
         core.ctx.logger.info('retention enforced', { ...report });
       },
     },

@@ -19,7 +19,7 @@ export interface PersonalDataExport {
 export interface PrivacyRequester {
   actor: string;
   actorId?: string | null;
-  via: 'chat' | 'cli';
+  via: 'chat' | 'cli' | 'retention';
 }
 
 export interface PrivacyRepository {

@@ -73,6 +73,8 @@ export class PrismaPrivacyRepository implements PrivacyRepository {
       await tx.download.deleteMany({ where: { personId } });
       await tx.personSkill.deleteMany({ where: { personId } });
       await tx.channelIdentity.deleteMany({ where: { personId } });
+      // Directory group memberships say who someone is too (issue 19's tables).
+      await tx.directoryGroupMember.deleteMany({ where: { personId } });
       await tx.outboxMessage.updateMany({ where: { personId, status: 'PENDING' }, data: { status: 'CANCELLED', lastError: 'person erased' } });
       // History keeps its counts but no longer points at the person.
       await tx.signup.updateMany({ where: { personId }, data: { personId: null } });
@@ -89,6 +91,11 @@ export class PrismaPrivacyRepository implements PrivacyRepository {
           educationLevel: null,
           timezone: null,
           managerId: null,
+          // HR's number, job title and the Entra ID object id identify the person as surely as a name.
+          employeeNumber: null,
+          jobTitle: null,
+          directoryId: null,
+          nameSource: null,
           optOuts: [],
           paused: true,
           erasedAt: now,
