@@ -56,6 +56,8 @@ import type { ReflectionRepository } from './core/reflection/reflection-reposito
 import type { PromptScheduleRepository } from './core/reflection/schedule-repository.js';
 import type { WorkshopAdminRepository } from './core/workshops/workshop-admin-repository.js';
 import type { WorkshopsRepository } from './core/workshops/workshops-repository.js';
+import type { TeamRepository } from './core/team/team-repository.js';
+import { ProxySignups } from './core/workshops/proxy-signups.js';
 
 export interface AppSettings {
   timezone: string;
@@ -87,6 +89,7 @@ export interface Repositories {
   nudges: NudgeRepository;
   engagementReport: EngagementReportRepository;
   charts: ChartStore;
+  team: TeamRepository;
 }
 
 export type CorePorts = Repositories & { clock: Clock; logger: Logger; settings: AppSettings };
@@ -132,6 +135,8 @@ export function createCore(repositories: Repositories, settings: AppSettings, lo
   };
 
   const workshops = new WorkshopsService(workshopsDeps);
+  // Team leaders sign team members up for them: the same sign-up, recorded as "aangemeld door" (issue 18).
+  const proxySignups = new ProxySignups(workshopsDeps, ctx.team);
   const klussen = new KlussenService(klussenDeps);
   const reflection = new ReflectionService(reflectionDeps);
   const broadcasts = new BroadcastOutbox(broadcastsDeps, workshops);
@@ -155,7 +160,7 @@ export function createCore(repositories: Repositories, settings: AppSettings, lo
     nudgesFeature(nudgesDeps, views.text),
   ];
   const bot: Bot = new Bot(features, { people, settings, logger });
-  return { ctx, bot, features, workshops, klussen, reflection, broadcasts, privacy };
+  return { ctx, bot, features, workshops, proxySignups, klussen, reflection, broadcasts, privacy };
 }
 
 export type Core = ReturnType<typeof createCore>;
