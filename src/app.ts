@@ -58,6 +58,10 @@ import type { WorkshopAdminRepository } from './core/workshops/workshop-admin-re
 import type { WorkshopsRepository } from './core/workshops/workshops-repository.js';
 import type { TeamRepository } from './core/team/team-repository.js';
 import { ProxySignups } from './core/workshops/proxy-signups.js';
+import { teamFeature } from './core/team/team-feature.js';
+import { TeamService } from './core/team/team-service.js';
+import { teamKinds } from './core/team/outbox-kinds.js';
+import { texts as teamTexts, type MessageKey as TeamKey } from './core/team/texts.js';
 
 export interface AppSettings {
   timezone: string;
@@ -137,6 +141,7 @@ export function createCore(repositories: Repositories, settings: AppSettings, lo
   const workshops = new WorkshopsService(workshopsDeps);
   // Team leaders sign team members up for them: the same sign-up, recorded as "aangemeld door" (issue 18).
   const proxySignups = new ProxySignups(workshopsDeps, ctx.team);
+  const team = new TeamService({ team: ctx.team, workshops: workshopsRepo, proxy: proxySignups, outbox, clock, settings });
   const klussen = new KlussenService(klussenDeps);
   const reflection = new ReflectionService(reflectionDeps);
   const broadcasts = new BroadcastOutbox(broadcastsDeps, workshops);
@@ -158,9 +163,10 @@ export function createCore(repositories: Repositories, settings: AppSettings, lo
     broadcastsFeature(new BroadcastService(broadcastsDeps, broadcasts), broadcasts),
     privacyFeature(privacy, workshops),
     nudgesFeature(nudgesDeps, views.text),
+    teamFeature(team, views.my),
   ];
   const bot: Bot = new Bot(features, { people, settings, logger });
-  return { ctx, bot, features, workshops, proxySignups, klussen, reflection, broadcasts, privacy };
+  return { ctx, bot, features, workshops, proxySignups, team, klussen, reflection, broadcasts, privacy };
 }
 
 export type Core = ReturnType<typeof createCore>;
@@ -172,6 +178,7 @@ export const outboxKinds: readonly OutboxKind<unknown>[] = [
   ...Object.values(promptKinds),
   ...Object.values(broadcastKinds),
   ...Object.values(nudgeKinds),
+  ...Object.values(teamKinds),
 ];
 
 /** How long after its due moment a kind still makes sense; unknown kinds have no limit (they fail to compose anyway). */
@@ -181,12 +188,12 @@ export const expiresAfter = (kind: string) => outboxKinds.find((k) => k.name ===
 export const respectsPause = (kind: string) => outboxKinds.find((k) => k.name === kind)?.respectsPause ?? true;
 
 /** Every text of the bot, for the checks that read them all (B1 Dutch, English complete, no Dutch in English). */
-export const catalogues = [commonTexts, workshopTexts, klussenTexts, reflectionTexts, privacyTexts, broadcastTexts, nudgeTexts].reduce(
+export const catalogues = [commonTexts, workshopTexts, klussenTexts, reflectionTexts, privacyTexts, broadcastTexts, nudgeTexts, teamTexts].reduce(
   (all, t) => ({ nl: { ...all.nl, ...t.nl }, en: { ...all.en, ...t.en } }),
   { nl: {}, en: {} },
 ) as Record<Locale, Record<TextKey, string>>;
 
-export type TextKey = WorkshopKey | KlussenKey | ReflectionKey | PrivacyKey | BroadcastKey | NudgeKey;
+export type TextKey = WorkshopKey | KlussenKey | ReflectionKey | PrivacyKey | BroadcastKey | NudgeKey | TeamKey;
 
 /** The core's settings from the configuration: one place, so the bot and the console chat enforce the same rules. */
 export function coreSettings(config: Config, publicUrl: string): AppSettings {
