@@ -89,5 +89,10 @@ describe('people without a chat account: figures by team leader, export and eras
     // Without a team leader, a message for a member without an account has nobody to go to: stored as not sent.
     const orphan = a.members[1]!;
     expect((await db.prisma.person.findUniqueOrThrow({ where: { id: orphan.id } })).managerId).toBeNull();
+    await core.ctx.outbox.enqueue([{ idempotencyKey: 'orphan-news', kind: 'workshop.changed', personId: orphan.id, payload: { workshopId: workshop.id } }]);
+    expect(await db.prisma.outboxMessage.findUniqueOrThrow({ where: { idempotencyKey: 'orphan-news' } })).toMatchObject({
+      status: 'FAILED',
+      lastError: 'unreachable: no chat account and no team leader to pass it on',
+    });
   });
 });

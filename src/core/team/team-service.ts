@@ -57,8 +57,9 @@ export class TeamService {
   }
 
   async toolbox(actor: Actor): Promise<Message> {
-    await this.team(actor);
     const tr = this.tr(actor);
+    // Not a team leader (yet): a plain answer, not an error about roles.
+    if ((await this.ctx.team.members(actor.person.id)).length === 0) return { text: tr('team.forbidden'), blocks: [{ type: 'text', text: tr('team.forbidden') }] };
     const now = this.ctx.clock.now();
     const [workshops, klussen, q] = await Promise.all([
       this.ctx.team.openWorkshops(actor.person.id, now, new Date(now.getTime() + WEEK), 5),

@@ -22,7 +22,10 @@ export async function enqueueInTx(tx: Tx | Prisma, drafts: OutboxDraft[]): Promi
       SELECT ${d.idempotencyKey}, ${d.kind}, ${d.personId}::uuid, COALESCE(ci.platform, 'CONSOLE'), COALESCE(ci."tenantId", ''),
              ${d.broadcastId ?? null}::uuid, ${JSON.stringify(d.payload)}::jsonb,
              CASE WHEN ci.platform IS NULL THEN 'FAILED' ELSE 'PENDING' END::"OutboxStatus",
-             CASE WHEN ci.platform IS NULL THEN 'unreachable: no chat identity' END,
+             CASE WHEN ci.platform IS NULL THEN
+               CASE WHEN ${RELAYED_KINDS.includes(d.kind)} AND NOT EXISTS (SELECT 1 FROM "ChannelIdentity" o WHERE o."personId" = ${d.personId}::uuid)
+                    THEN 'unreachable: no chat account and no team leader to pass it on'
+                    ELSE 'unreachable: no chat identity' END END,
              ${d.notBefore ?? new Date()}, ${d.notBefore ?? new Date()}
         FROM (SELECT 1) AS one
         LEFT JOIN LATERAL (
