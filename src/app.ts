@@ -56,6 +56,12 @@ import type { ReflectionRepository } from './core/reflection/reflection-reposito
 import type { PromptScheduleRepository } from './core/reflection/schedule-repository.js';
 import type { WorkshopAdminRepository } from './core/workshops/workshop-admin-repository.js';
 import type { WorkshopsRepository } from './core/workshops/workshops-repository.js';
+import type { TeamRepository } from './core/team/team-repository.js';
+import { ProxySignups } from './core/workshops/proxy-signups.js';
+import { teamFeature } from './core/team/team-feature.js';
+import { TeamService } from './core/team/team-service.js';
+import { teamKinds } from './core/team/outbox-kinds.js';
+import { texts as teamTexts, type MessageKey as TeamKey } from './core/team/texts.js';
 
 export interface AppSettings {
   timezone: string;
@@ -87,6 +93,7 @@ export interface Repositories {
   nudges: NudgeRepository;
   engagementReport: EngagementReportRepository;
   charts: ChartStore;
+  team: TeamRepository;
 }
 
 export type CorePorts = Repositories & { clock: Clock; logger: Logger; settings: AppSettings };
@@ -132,6 +139,9 @@ export function createCore(repositories: Repositories, settings: AppSettings, lo
   };
 
   const workshops = new WorkshopsService(workshopsDeps);
+  // Team leaders sign team members up for them: the same sign-up, recorded as "aangemeld door" (issue 18).
+  const proxySignups = new ProxySignups(workshopsDeps, ctx.team);
+  const team = new TeamService({ team: ctx.team, workshops: workshopsRepo, proxy: proxySignups, outbox, clock, settings });
   const klussen = new KlussenService(klussenDeps);
   const reflection = new ReflectionService(reflectionDeps);
   const broadcasts = new BroadcastOutbox(broadcastsDeps, workshops);
@@ -153,11 +163,12 @@ export function createCore(repositories: Repositories, settings: AppSettings, lo
     broadcastsFeature(new BroadcastService(broadcastsDeps, broadcasts), broadcasts),
     privacyFeature(privacy, workshops),
     nudgesFeature(nudgesDeps, views.text),
+    teamFeature(team, views.my),
   ];
   const bot: Bot = new Bot(features, { people, settings, logger });
   // Leaving shares erasure's outbox withdrawal: one path for "nothing more for or about this person".
   const leaving = { withdrawFromOutbox: privacyDeps.withdrawFromOutbox };
-  return { ctx, bot, features, workshops, klussen, reflection, broadcasts, privacy, leaving };
+  return { ctx, bot, features, workshops, proxySignups, team, klussen, reflection, broadcasts, privacy, leaving };
 }
 
 export type Core = ReturnType<typeof createCore>;
@@ -169,6 +180,7 @@ export const outboxKinds: readonly OutboxKind<unknown>[] = [
   ...Object.values(promptKinds),
   ...Object.values(broadcastKinds),
   ...Object.values(nudgeKinds),
+  ...Object.values(teamKinds),
 ];
 
 /** How long after its due moment a kind still makes sense; unknown kinds have no limit (they fail to compose anyway). */
@@ -178,12 +190,12 @@ export const expiresAfter = (kind: string) => outboxKinds.find((k) => k.name ===
 export const respectsPause = (kind: string) => outboxKinds.find((k) => k.name === kind)?.respectsPause ?? true;
 
 /** Every text of the bot, for the checks that read them all (B1 Dutch, English complete, no Dutch in English). */
-export const catalogues = [commonTexts, workshopTexts, klussenTexts, reflectionTexts, privacyTexts, broadcastTexts, nudgeTexts].reduce(
+export const catalogues = [commonTexts, workshopTexts, klussenTexts, reflectionTexts, privacyTexts, broadcastTexts, nudgeTexts, teamTexts].reduce(
   (all, t) => ({ nl: { ...all.nl, ...t.nl }, en: { ...all.en, ...t.en } }),
   { nl: {}, en: {} },
 ) as Record<Locale, Record<TextKey, string>>;
 
-export type TextKey = WorkshopKey | KlussenKey | ReflectionKey | PrivacyKey | BroadcastKey | NudgeKey;
+export type TextKey = WorkshopKey | KlussenKey | ReflectionKey | PrivacyKey | BroadcastKey | NudgeKey | TeamKey;
 
 /** The core's settings from the configuration: one place, so the bot and the console chat enforce the same rules. */
 export function coreSettings(config: Config, publicUrl: string): AppSettings {

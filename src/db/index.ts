@@ -14,6 +14,7 @@ import { PrismaPromptScheduleRepository } from './reflection/prompt-schedule.js'
 import { PrismaReflectionRepository } from './reflection/reflections.js';
 import { PrismaWorkshopAdminRepository } from './workshops/workshop-admin.js';
 import { PrismaWorkshopsRepository } from './workshops/workshops.js';
+import { PrismaTeamRepository } from './team/team.js';
 
 export { openDatabase, type Database, type DatabaseTarget } from './database.js';
 export { EmbeddedDatabaseError, EmbeddedBusyError, LegacyDataDirError } from './embedded/errors.js';
@@ -38,6 +39,7 @@ export function openRepositories(db: Database) {
     nudges: new PrismaNudgeRepository(p),
     engagementReport: new PrismaEngagementReportRepository(p),
     charts: new PrismaChartStore(p),
+    team: new PrismaTeamRepository(p),
   };
 }
 

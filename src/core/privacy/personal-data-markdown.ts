@@ -47,6 +47,11 @@ export function personalDataMarkdown(data: PersonalDataExport, locale: Locale, n
     const attended = r.attended === true ? [tr('data.md_attended_yes')] : r.attended === false ? [tr('data.md_attended_no')] : [];
     return [tr('data.md_signup', { title: str(w.title), date: date(w.startsAt), status: code('data.md_signup_', r.status) }), ...attended];
   });
+  // A team leader's sign-ups for others: the workshop only, the colleague's name belongs to that colleague.
+  section('signupsForOthers', (r) => {
+    const w = (r.workshop ?? {}) as Row;
+    return [tr('data.md_signup_for_other', { title: str(w.title), date: date(w.startsAt), status: code('data.md_signup_', r.status) })];
+  });
   section('klusInterests', (r) => {
     const k = (r.klus ?? {}) as Row;
     const line = tr('data.md_interest', { title: str(k.title), status: code('data.md_interest_', r.status), release: code('data.md_release_', r.releaseStatus) });

@@ -9,7 +9,7 @@ export async function exportSignups(workshops: WorkshopFilesRepository, key: str
   const list = await workshops.signupList(key);
   if (!list) throw new UnknownWorkshopError(`Unknown workshop key: ${key}`);
   const w = list.workshop;
-  const header = ['workshop', 'titel', 'start', 'naam', 'e-mail', 'organisatie', 'afdeling', 'status', 'wachtlijstplek', 'aanwezig'];
+  const header = ['workshop', 'titel', 'start', 'naam', 'e-mail', 'organisatie', 'afdeling', 'status', 'wachtlijstplek', 'aanwezig', 'aangemeld door'];
   let position = 0;
   const rows = list.signups.map((s) => [
     w.key,
@@ -22,6 +22,7 @@ export async function exportSignups(workshops: WorkshopFilesRepository, key: str
     s.status === 'CONFIRMED' ? 'aangemeld' : 'wachtlijst',
     s.status === 'WAITLISTED' ? ++position : '',
     s.attended === null ? '' : s.attended ? 'ja' : 'nee',
+    s.signedUpBy ?? '',
   ]);
   return excelCsv(header, rows, 'nl');
 }
