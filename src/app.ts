@@ -56,6 +56,13 @@ import type { ReflectionRepository } from './core/reflection/reflection-reposito
 import type { PromptScheduleRepository } from './core/reflection/schedule-repository.js';
 import type { WorkshopAdminRepository } from './core/workshops/workshop-admin-repository.js';
 import type { WorkshopsRepository } from './core/workshops/workshops-repository.js';
+import type { OutreachDeps } from './core/outreach/deps.js';
+import { outreachFeature } from './core/outreach/outreach-feature.js';
+import { outreachKinds } from './core/outreach/outbox-kinds.js';
+import type { PublicCatalogueRepository, SeatRequestRepository, TeamMembers } from './core/outreach/ports.js';
+import { signUpThroughWorkshops } from './core/outreach/proxy-signup.js';
+import { texts as outreachTexts, type MessageKey as OutreachKey } from './core/outreach/texts.js';
+import { renderPosterPdf } from './poster/poster-pdf.js';
 
 export interface AppSettings {
   timezone: string;
@@ -87,6 +94,9 @@ export interface Repositories {
   nudges: NudgeRepository;
   engagementReport: EngagementReportRepository;
   charts: ChartStore;
+  publicCatalogue: PublicCatalogueRepository;
+  seatRequests: SeatRequestRepository;
+  teamMembers: TeamMembers;
 }
 
 export type CorePorts = Repositories & { clock: Clock; logger: Logger; settings: AppSettings };
@@ -131,6 +141,19 @@ export function createCore(repositories: Repositories, settings: AppSettings, lo
     settings,
   };
 
+  const outreachDeps: OutreachDeps = {
+    catalogue: ctx.publicCatalogue,
+    seatRequests: ctx.seatRequests,
+    teamMembers: ctx.teamMembers,
+    downloads,
+    renderPoster: renderPosterPdf,
+    // The one line to switch to the workshops feature's proxy sign-up ("aangemeld door <team leader>").
+    proxySignUp: signUpThroughWorkshops(workshopsRepo, people, clock),
+    clock,
+    logger,
+    settings,
+  };
+
   const workshops = new WorkshopsService(workshopsDeps);
   const klussen = new KlussenService(klussenDeps);
   const reflection = new ReflectionService(reflectionDeps);
@@ -153,9 +176,10 @@ export function createCore(repositories: Repositories, settings: AppSettings, lo
     broadcastsFeature(new BroadcastService(broadcastsDeps, broadcasts), broadcasts),
     privacyFeature(privacy, workshops),
     nudgesFeature(nudgesDeps, views.text),
+    outreachFeature(outreachDeps),
   ];
   const bot: Bot = new Bot(features, { people, settings, logger });
-  return { ctx, bot, features, workshops, klussen, reflection, broadcasts, privacy };
+  return { ctx, bot, features, workshops, klussen, reflection, broadcasts, privacy, outreach: outreachDeps };
 }
 
 export type Core = ReturnType<typeof createCore>;
@@ -167,6 +191,7 @@ export const outboxKinds: readonly OutboxKind<unknown>[] = [
   ...Object.values(promptKinds),
   ...Object.values(broadcastKinds),
   ...Object.values(nudgeKinds),
+  ...Object.values(outreachKinds),
 ];
 
 /** How long after its due moment a kind still makes sense; unknown kinds have no limit (they fail to compose anyway). */
@@ -176,12 +201,12 @@ export const expiresAfter = (kind: string) => outboxKinds.find((k) => k.name ===
 export const respectsPause = (kind: string) => outboxKinds.find((k) => k.name === kind)?.respectsPause ?? true;
 
 /** Every text of the bot, for the checks that read them all (B1 Dutch, English complete, no Dutch in English). */
-export const catalogues = [commonTexts, workshopTexts, klussenTexts, reflectionTexts, privacyTexts, broadcastTexts, nudgeTexts].reduce(
+export const catalogues = [commonTexts, workshopTexts, klussenTexts, reflectionTexts, privacyTexts, broadcastTexts, nudgeTexts, outreachTexts].reduce(
   (all, t) => ({ nl: { ...all.nl, ...t.nl }, en: { ...all.en, ...t.en } }),
   { nl: {}, en: {} },
 ) as Record<Locale, Record<TextKey, string>>;
 
-export type TextKey = WorkshopKey | KlussenKey | ReflectionKey | PrivacyKey | BroadcastKey | NudgeKey;
+export type TextKey = WorkshopKey | KlussenKey | ReflectionKey | PrivacyKey | BroadcastKey | NudgeKey | OutreachKey;
 
 /** The core's settings from the configuration: one place, so the bot and the console chat enforce the same rules. */
 export function coreSettings(config: Config, publicUrl: string): AppSettings {
