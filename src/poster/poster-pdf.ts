@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
-import type { PosterContent } from '../core/outreach/poster.js';
+import type { PosterContent } from '../core/outreach/ports.js';
 
 // DejaVu Sans (from the dejavu-fonts-ttf package) is embedded in every poster (subset): accents and the euro sign
 // print on any printer, which PDF's built-in Helvetica does not promise.

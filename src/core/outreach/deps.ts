@@ -1,8 +1,7 @@
 import type { DownloadRepository } from '../downloads/download-repository.js';
 import type { Clock, Logger } from '../ports.js';
 import type { CoreSettings } from '../settings.js';
-import type { PosterRenderer } from './poster.js';
-import type { PublicCatalogueRepository, SeatRequestRepository, TeamMembers } from './ports.js';
+import type { PosterRenderer, PublicCatalogueRepository, SeatRequestRepository, TeamMembers } from './ports.js';
 import type { ProxySignUp } from './proxy-signup.js';
 
 /** What the outreach feature (poster, public page, seat requests) is given; nothing else. */

@@ -1,3 +1,4 @@
+import type { Locale } from '../messages.js';
 import type { OutboxDraft } from '../outbox.js';
 
 /** A workshop as anyone may see it on the public page and the poster: nothing about who signed up. */
@@ -70,3 +71,22 @@ export interface TeamMembers {
   /** The member whose folded name is `nameKey`, or a new person under the team leader with `name`. */
   findOrCreateWithoutAccount(teamLeaderId: string, name: string, nameKey: string): Promise<{ personId: string; created: boolean }>;
 }
+
+/** What a poster says, in words already chosen; a renderer only lays it out on A4. */
+export interface PosterContent {
+  title: string;
+  subtitle: string;
+  items: { title: string; when: string; where: string }[];
+  /** How many workshops there are in all (more than `items` when not every one fits). */
+  total: number;
+  /** "And 3 more. Scan the code." */
+  more: (count: number) => string;
+  note: string;
+  callToAction: string;
+  /** Where the QR code leads: the public page (the week's path under it). */
+  url: string;
+  language: Locale;
+}
+
+export type PosterRenderer = (content: PosterContent) => Promise<Uint8Array>;
+

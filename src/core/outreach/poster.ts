@@ -1,26 +1,8 @@
 import type { Locale } from '../messages.js';
 import { formatDayDate } from '../format.js';
 import type { OutreachDeps } from './deps.js';
-import type { LearningWeek, PublicWorkshop } from './ports.js';
+import type { LearningWeek, PosterContent, PublicWorkshop } from './ports.js';
 import { translator } from './texts.js';
-
-/** What a poster says, in words already chosen; a renderer only lays it out on A4. */
-export interface PosterContent {
-  title: string;
-  subtitle: string;
-  items: { title: string; when: string; where: string }[];
-  /** How many workshops there are in all (more than `items` when not every one fits). */
-  total: number;
-  /** "And 3 more. Scan the code." */
-  more: (count: number) => string;
-  note: string;
-  callToAction: string;
-  /** Where the QR code leads: the public page (the week's path under it). */
-  url: string;
-  language: Locale;
-}
-
-export type PosterRenderer = (content: PosterContent) => Promise<Uint8Array>;
 
 /** A4 in large letters holds this many workshops; the rest are behind the QR code. */
 export const POSTER_MAX_ITEMS = 6;

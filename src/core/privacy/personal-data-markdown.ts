@@ -13,6 +13,7 @@ const SECTIONS: [keyof PersonalDataExport, { nl: string; en: string }][] = [
   ['reflections', { nl: 'Reflecties', en: 'Reflections' }],
   ['promptDeliveries', { nl: 'Vragen die je kreeg', en: 'Questions you were asked' }],
   ['events', { nl: 'Wat je deed (signalen)', en: 'What you did (signals)' }],
+  ['seatRequests', { nl: 'Vragen om een plek via de website', en: 'Requests for a seat on the website' }],
 ];
 
 const value = (v: unknown): string => (v === null || v === undefined ? '–' : typeof v === 'object' ? JSON.stringify(v) : String(v));

@@ -28,7 +28,7 @@ export class PrismaPrivacyRepository implements PrivacyRepository {
 
   async export(personId: string): Promise<PersonalDataExport> {
     const db = this.db;
-    const [person, identities, skills, signups, klusInterests, klussenOwned, reflections, goals, promptDeliveries, events, programmes] =
+    const [person, identities, skills, signups, klusInterests, klussenOwned, reflections, goals, promptDeliveries, events, programmes, seatRequests] =
       await Promise.all([
         db.person.findUniqueOrThrow({ where: { id: personId }, include: { organization: { select: { name: true } } } }),
         db.channelIdentity.findMany({ where: { personId }, omit: { conversationRef: true } }),
@@ -41,6 +41,11 @@ export class PrismaPrivacyRepository implements PrivacyRepository {
         db.promptDelivery.findMany({ where: { personId }, include: { prompt: { select: { key: true, textNl: true, textEn: true } } } }),
         db.engagementEvent.findMany({ where: { personId }, orderBy: { occurredAt: 'asc' } }),
         db.programmeEnrolment.findMany({ where: { personId }, include: { programme: { select: { key: true, name: true } } } }),
+        // Seat requests from the public page: the ones that made this person, and the ones asked of them as team leader.
+        db.seatRequest.findMany({
+          where: { OR: [{ personId }, { teamLeaderId: personId }] },
+          select: { name: true, status: true, createdAt: true, decidedAt: true, expiresAt: true, personId: true, teamLeaderId: true, workshop: { select: { key: true, title: true } } },
+        }),
       ]);
     return {
       person: plain([person])[0],
@@ -54,6 +59,7 @@ export class PrismaPrivacyRepository implements PrivacyRepository {
       promptDeliveries: plain(promptDeliveries),
       events: plain(events),
       programmes: plain(programmes),
+      seatRequests: plain(seatRequests),
     };
   }
 
@@ -72,6 +78,8 @@ export class PrismaPrivacyRepository implements PrivacyRepository {
       // A dossier file waiting behind a download link is dossier data too.
       await tx.download.deleteMany({ where: { personId } });
       await tx.personSkill.deleteMany({ where: { personId } });
+      // A seat request holds the name as typed on the public page: gone with the person, and with their team leader.
+      await tx.seatRequest.deleteMany({ where: { OR: [{ personId }, { teamLeaderId: personId }] } });
       await tx.channelIdentity.deleteMany({ where: { personId } });
       await tx.outboxMessage.updateMany({ where: { personId, status: 'PENDING' }, data: { status: 'CANCELLED', lastError: 'person erased' } });
       // History keeps its counts but no longer points at the person.
