@@ -37,7 +37,6 @@ function layout(tr: Translate, o: PageOptions, title: string, body: string, self
 <main id="inhoud">
 ${body}
 </main>
-<footer><p>${esc(tr('poster.cta'))}</p></footer>
 </body>
 </html>
 `;

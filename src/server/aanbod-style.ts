@@ -22,5 +22,4 @@ input,select{display:block;width:100%;min-height:44px;font:inherit;padding:.4rem
 .hp{display:none}
 .notice{border-left:.4rem solid #0b5394;padding:.5rem .75rem;background:#eef4fa}
 .error{border-left:.4rem solid #a00000;padding:.5rem .75rem;background:#fbeeee}
-footer{margin-top:2rem;border-top:1px solid #767676;padding-top:.5rem}
 `;

@@ -11,6 +11,11 @@ export class RateLimiter {
     private readonly now: () => number = Date.now,
   ) {}
 
+  /** Forgets every window (a restart does the same). */
+  reset(): void {
+    this.hits.clear();
+  }
+
   /** Counts a hit; false when the key is over its limit in the current window. */
   take(key: string): boolean {
     const t = this.now();
