@@ -1,16 +1,19 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
-import jsQR from 'jsqr';
+import jsQRModule from 'jsqr';
 import { PNG } from 'pngjs';
 import type { Database } from '../../src/db/database.js';
+
+// jsqr is CommonJS with a `default` export: the function itself under Vitest, behind `.default` under plain Node.
+const jsQR = ((jsQRModule as unknown as { default?: typeof jsQRModule.default }).default ?? jsQRModule) as unknown as typeof jsQRModule.default;
 
 /** A PDF read back as people and scanners see it: its text, a PNG of the first page, and the QR code on it. */
 export async function readPdf(pdf: Uint8Array): Promise<{ text: string; png: Buffer; qr: string | null; pages: number }> {
   const mupdf = await import('mupdf');
   const doc = mupdf.Document.openDocument(pdf, 'application/pdf');
   const page = doc.loadPage(0);
-  const text = page.toStructuredText().asText();
+  const text = page.toStructuredText('preserve-whitespace').asText();
   // 150 dpi: what a phone camera sees of a printed A4 from a metre away is far less sharp than this.
   const pixmap = page.toPixmap(mupdf.Matrix.scale(150 / 72, 150 / 72), mupdf.ColorSpace.DeviceRGB, false, true);
   const png = Buffer.from(pixmap.asPNG());
