@@ -60,9 +60,10 @@ import type { OutreachDeps } from './core/outreach/deps.js';
 import { outreachFeature } from './core/outreach/outreach-feature.js';
 import { outreachKinds } from './core/outreach/outbox-kinds.js';
 import type { PublicCatalogueRepository, SeatRequestRepository, TeamMembers } from './core/outreach/ports.js';
-import { signUpThroughWorkshops } from './core/outreach/proxy-signup.js';
 import { texts as outreachTexts, type MessageKey as OutreachKey } from './core/outreach/texts.js';
 import { renderPosterPdf } from './poster/poster-pdf.js';
+import type { TeamRepository } from './core/team/team-repository.js';
+import { ProxySignups } from './core/workshops/proxy-signups.js';
 
 export interface AppSettings {
   timezone: string;
@@ -97,6 +98,7 @@ export interface Repositories {
   publicCatalogue: PublicCatalogueRepository;
   seatRequests: SeatRequestRepository;
   teamMembers: TeamMembers;
+  team: TeamRepository;
 }
 
 export type CorePorts = Repositories & { clock: Clock; logger: Logger; settings: AppSettings };
@@ -147,14 +149,16 @@ export function createCore(repositories: Repositories, settings: AppSettings, lo
     teamMembers: ctx.teamMembers,
     downloads,
     renderPoster: renderPosterPdf,
-    // The one line to switch to the workshops feature's proxy sign-up ("aangemeld door <team leader>").
-    proxySignUp: signUpThroughWorkshops(workshopsRepo, people, clock),
+    // A confirmed seat request is the team leader's sign-up for the person ("aangemeld door <team leader>").
+    proxySignUp: (cmd) => proxySignups.signUpOnBehalf(cmd),
     clock,
     logger,
     settings,
   };
 
   const workshops = new WorkshopsService(workshopsDeps);
+  // Team leaders sign team members up for them: the same sign-up, recorded as "aangemeld door" (issue 18).
+  const proxySignups = new ProxySignups(workshopsDeps, ctx.team);
   const klussen = new KlussenService(klussenDeps);
   const reflection = new ReflectionService(reflectionDeps);
   const broadcasts = new BroadcastOutbox(broadcastsDeps, workshops);
@@ -179,7 +183,7 @@ export function createCore(repositories: Repositories, settings: AppSettings, lo
     outreachFeature(outreachDeps),
   ];
   const bot: Bot = new Bot(features, { people, settings, logger });
-  return { ctx, bot, features, workshops, klussen, reflection, broadcasts, privacy, outreach: outreachDeps };
+  return { ctx, bot, features, workshops, proxySignups, klussen, reflection, broadcasts, privacy, outreach: outreachDeps };
 }
 
 export type Core = ReturnType<typeof createCore>;

@@ -16,6 +16,7 @@ import { PrismaPromptScheduleRepository } from './reflection/prompt-schedule.js'
 import { PrismaReflectionRepository } from './reflection/reflections.js';
 import { PrismaWorkshopAdminRepository } from './workshops/workshop-admin.js';
 import { PrismaWorkshopsRepository } from './workshops/workshops.js';
+import { PrismaTeamRepository } from './team/team.js';
 
 export { openDatabase, type Database, type DatabaseTarget } from './database.js';
 export { EmbeddedDatabaseError, EmbeddedBusyError, LegacyDataDirError } from './embedded/errors.js';
@@ -43,6 +44,7 @@ export function openRepositories(db: Database) {
     publicCatalogue: new PrismaPublicCatalogue(p),
     seatRequests: new PrismaSeatRequests(p),
     teamMembers: new PrismaTeamMembers(p),
+    team: new PrismaTeamRepository(p),
   };
 }
 
