@@ -2,7 +2,7 @@ import { translatorFor, type CommonKey, type Texts, type Translate as TranslateW
 /** Outreach texts (poster, public page, seat requests): Dutch (B1) and English. */
 export const nl = {
   'help.poster': 'poster – een poster van de leerweek om op te hangen',
-  'poster.forbidden': 'De poster is voor HR en teamleiders. Vraag het je teamleider.',
+  'poster.forbidden': 'Alleen HR en leidinggevenden kunnen de poster maken. Vraag het je teamleider.',
   'poster.none': 'Er zijn nu geen workshops om op een poster te zetten.',
   'poster.ready': 'Je poster staat klaar. De link werkt 1 uur.',
   'poster.button': 'Download de poster',
