@@ -64,6 +64,10 @@ import { texts as outreachTexts, type MessageKey as OutreachKey } from './core/o
 import { renderPosterPdf } from './poster/poster-pdf.js';
 import type { TeamRepository } from './core/team/team-repository.js';
 import { ProxySignups } from './core/workshops/proxy-signups.js';
+import { teamFeature } from './core/team/team-feature.js';
+import { TeamService } from './core/team/team-service.js';
+import { teamKinds } from './core/team/outbox-kinds.js';
+import { texts as teamTexts, type MessageKey as TeamKey } from './core/team/texts.js';
 
 export interface AppSettings {
   timezone: string;
@@ -159,6 +163,7 @@ export function createCore(repositories: Repositories, settings: AppSettings, lo
   const workshops = new WorkshopsService(workshopsDeps);
   // Team leaders sign team members up for them: the same sign-up, recorded as "aangemeld door" (issue 18).
   const proxySignups = new ProxySignups(workshopsDeps, ctx.team);
+  const team = new TeamService({ team: ctx.team, workshops: workshopsRepo, proxy: proxySignups, outbox, clock, settings });
   const klussen = new KlussenService(klussenDeps);
   const reflection = new ReflectionService(reflectionDeps);
   const broadcasts = new BroadcastOutbox(broadcastsDeps, workshops);
@@ -180,10 +185,11 @@ export function createCore(repositories: Repositories, settings: AppSettings, lo
     broadcastsFeature(new BroadcastService(broadcastsDeps, broadcasts), broadcasts),
     privacyFeature(privacy, workshops),
     nudgesFeature(nudgesDeps, views.text),
+    teamFeature(team, views.my),
     outreachFeature(outreachDeps),
   ];
   const bot: Bot = new Bot(features, { people, settings, logger });
-  return { ctx, bot, features, workshops, proxySignups, klussen, reflection, broadcasts, privacy, outreach: outreachDeps };
+  return { ctx, bot, features, workshops, proxySignups, team, klussen, reflection, broadcasts, privacy, outreach: outreachDeps };
 }
 
 export type Core = ReturnType<typeof createCore>;
@@ -196,6 +202,7 @@ export const outboxKinds: readonly OutboxKind<unknown>[] = [
   ...Object.values(broadcastKinds),
   ...Object.values(nudgeKinds),
   ...Object.values(outreachKinds),
+  ...Object.values(teamKinds),
 ];
 
 /** How long after its due moment a kind still makes sense; unknown kinds have no limit (they fail to compose anyway). */
@@ -205,12 +212,12 @@ export const expiresAfter = (kind: string) => outboxKinds.find((k) => k.name ===
 export const respectsPause = (kind: string) => outboxKinds.find((k) => k.name === kind)?.respectsPause ?? true;
 
 /** Every text of the bot, for the checks that read them all (B1 Dutch, English complete, no Dutch in English). */
-export const catalogues = [commonTexts, workshopTexts, klussenTexts, reflectionTexts, privacyTexts, broadcastTexts, nudgeTexts, outreachTexts].reduce(
+export const catalogues = [commonTexts, workshopTexts, klussenTexts, reflectionTexts, privacyTexts, broadcastTexts, nudgeTexts, teamTexts, outreachTexts].reduce(
   (all, t) => ({ nl: { ...all.nl, ...t.nl }, en: { ...all.en, ...t.en } }),
   { nl: {}, en: {} },
 ) as Record<Locale, Record<TextKey, string>>;
 
-export type TextKey = WorkshopKey | KlussenKey | ReflectionKey | PrivacyKey | BroadcastKey | NudgeKey | OutreachKey;
+export type TextKey = WorkshopKey | KlussenKey | ReflectionKey | PrivacyKey | BroadcastKey | NudgeKey | TeamKey | OutreachKey;
 
 /** The core's settings from the configuration: one place, so the bot and the console chat enforce the same rules. */
 export function coreSettings(config: Config, publicUrl: string): AppSettings {

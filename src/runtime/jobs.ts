@@ -4,6 +4,7 @@ import { pruneRequests } from '../core/outreach/seat-requests.js';
 import { PromptPlanner } from '../core/reflection/prompt-planner.js';
 import { adminPorts, PrismaProcessedEvents, type Database } from '../db/index.js';
 import { nudgeJobs } from './nudge-jobs.js';
+import { teamJobs } from './team-jobs.js';
 import { directoryJobs, type DirectoryJobSettings } from './directory-jobs.js';
 import type { Job } from '../schedule/scheduler.js';
 
@@ -77,6 +78,8 @@ export function createJobs(
     },
     // Nudge campaigns and the weekly team-leader digest.
     ...nudgeJobs(core, db),
+    // Team leaders: the weekly toolbox and the day-before list (issue 18).
+    ...teamJobs(core),
     // Entra ID and Slack directory sync (DIRECTORY_SYNC_SCHEDULE), when configured.
     ...directoryJobs(core, db, directory),
   ];

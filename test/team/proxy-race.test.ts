@@ -24,7 +24,7 @@ describe('proxy sign-ups racing direct clicks on PostgreSQL', () => {
     const direct = actors.map((person) => () => core.workshops.signUp({ person: person!, locale: 'nl', platform: 'CONSOLE' }, { w: w.id, q: '', o: 0 }));
     const proxy = team.map((p) => () => core.proxySignups.signUpOnBehalf({ teamLeaderId: leader.id, personId: p.id, workshopId: w.id }));
     // The proxy sign-ups spread through the burst; each also twice (a double tap on the confirm button).
-    const all = [...direct];
+    const all: (() => Promise<unknown>)[] = [...direct];
     proxy.forEach((f, i) => all.splice(i * 25 + 3, 0, f, f));
     const results = await Promise.all(all.map((f) => f()));
     expect(results).toHaveLength(216);

@@ -11,6 +11,7 @@ import { DIMENSIONS, type Dimension } from './report-repository.js';
 const WORDS: Record<string, Dimension> = {
   afdeling: 'department', department: 'department', organisatie: 'organization', organisation: 'organization',
   organization: 'organization', opleiding: 'education', education: 'education', niveau: 'education',
+  teamleider: 'teamleader', teamleiders: 'teamleader', teamleader: 'teamleader', 'team leader': 'teamleader', team: 'teamleader',
 };
 
 export const parseDimension = (s: string): Dimension => WORDS[s.trim().toLowerCase()] ?? 'department';

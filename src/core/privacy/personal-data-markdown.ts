@@ -9,6 +9,7 @@ const SECTIONS: [keyof PersonalDataExport, { nl: string; en: string }][] = [
   ['signups', { nl: 'Aanmeldingen voor workshops', en: 'Workshop sign-ups' }],
   ['klusInterests', { nl: 'Klussen waar je aan meedoet', en: 'Jobs you joined' }],
   ['klussenOwned', { nl: 'Klussen die je plaatste', en: 'Jobs you posted' }],
+  ['signupsForOthers', { nl: 'Aanmeldingen die je deed voor je team', en: 'Sign-ups you made for your team' }],
   ['goals', { nl: 'Doelen', en: 'Goals' }],
   ['reflections', { nl: 'Reflecties', en: 'Reflections' }],
   ['promptDeliveries', { nl: 'Vragen die je kreeg', en: 'Questions you were asked' }],

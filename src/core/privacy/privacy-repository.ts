@@ -12,6 +12,8 @@ export interface PersonalDataExport {
   programmes: Record<string, unknown>[];
   /** Requests for a seat from the public page: made for this person, or asked of them as team leader. */
   seatRequests: Record<string, unknown>[];
+  /** Team leaders: the sign-ups they made for team members (workshop and moment; the members' names stay theirs). */
+  signupsForOthers: Record<string, unknown>[];
 }
 
 /**

@@ -15,7 +15,7 @@ export async function exportSignups(workshops: WorkshopFilesRepository, key: str
   const list = await workshops.signupList(key);
   if (!list) throw new UnknownWorkshopError(`Unknown workshop key: ${key}`);
   const w = list.workshop;
-  const header = ['workshop', 'titel', 'start', 'naam', 'e-mail', 'organisatie', 'afdeling', 'status', 'wachtlijstplek', 'aanwezig'];
+  const header = ['workshop', 'titel', 'start', 'naam', 'e-mail', 'organisatie', 'afdeling', 'status', 'wachtlijstplek', 'aanwezig', 'aangemeld door'];
   let position = 0;
   const rows = list.signups.map((s) => [
     w.key,
@@ -28,6 +28,7 @@ export async function exportSignups(workshops: WorkshopFilesRepository, key: str
     s.status === 'CONFIRMED' ? 'aangemeld' : 'wachtlijst',
     s.status === 'WAITLISTED' ? ++position : '',
     s.attended === null ? '' : s.attended ? 'ja' : 'nee',
+    s.signedUpBy ?? '',
   ]);
   return `\uFEFF${[header, ...rows].map((r) => r.map(cell).join(';')).join('\r\n')}\r\n`;
 }

@@ -93,9 +93,16 @@ export class PrismaNudgeRepository implements NudgeRepository {
                           ${part.map((n) => JSON.stringify(n.payload))}::text[], ${part.map((n) => sqlTime(n.notBefore))}::text[],
                           ${part.map((n) => n.day)}::int[]) AS c(key, pid, payload, nb, day)
               JOIN LATERAL (
-                   SELECT platform, "tenantId" FROM "ChannelIdentity"
-                    WHERE "personId" = c.pid AND "unreachableAt" IS NULL
-                    ORDER BY "lastSeenAt" DESC NULLS LAST, "createdAt" DESC LIMIT 1) ci ON true
+                   SELECT platform, "tenantId" FROM (
+                     SELECT platform, "tenantId", "lastSeenAt", "createdAt", 0 AS via FROM "ChannelIdentity"
+                      WHERE "personId" = c.pid AND "unreachableAt" IS NULL
+                     UNION ALL
+                     -- A person without a chat account: the nudge goes to their team leader (core/team/relay.ts).
+                     SELECT x.platform, x."tenantId", x."lastSeenAt", x."createdAt", 1 FROM "Person" m
+                       JOIN "Person" l ON l.id = m."managerId" AND l."erasedAt" IS NULL
+                       JOIN "ChannelIdentity" x ON x."personId" = l.id AND x."unreachableAt" IS NULL
+                      WHERE m.id = c.pid AND NOT EXISTS (SELECT 1 FROM "ChannelIdentity" o WHERE o."personId" = m.id)) i
+                    ORDER BY via, "lastSeenAt" DESC NULLS LAST, "createdAt" DESC LIMIT 1) ci ON true
              WHERE NOT EXISTS (
                    SELECT 1 FROM "OutboxMessage" o
                     WHERE o."personId" = c.pid AND o.kind = 'nudge.campaign' AND o.status <> 'CANCELLED'

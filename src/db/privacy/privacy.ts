@@ -28,12 +28,15 @@ export class PrismaPrivacyRepository implements PrivacyRepository {
 
   async export(personId: string): Promise<PersonalDataExport> {
     const db = this.db;
-    const [person, identities, skills, signups, klusInterests, klussenOwned, reflections, goals, promptDeliveries, events, programmes, seatRequests] =
+    const [person, identities, skills, signups, klusInterests, klussenOwned, reflections, goals, promptDeliveries, events, programmes, forOthers, seatRequests] =
       await Promise.all([
         db.person.findUniqueOrThrow({ where: { id: personId }, include: { organization: { select: { name: true } } } }),
         db.channelIdentity.findMany({ where: { personId }, omit: { conversationRef: true } }),
         db.personSkill.findMany({ where: { personId } }),
-        db.signup.findMany({ where: { personId }, include: { workshop: { select: { key: true, title: true, startsAt: true } } } }),
+        db.signup.findMany({
+          where: { personId },
+          include: { workshop: { select: { key: true, title: true, startsAt: true } }, signedUpBy: { select: { name: true } } },
+        }),
         db.klusInterest.findMany({ where: { personId }, include: { klus: { select: { key: true, title: true } } } }),
         db.klus.findMany({ where: { ownerId: personId } }),
         db.reflection.findMany({ where: { personId }, orderBy: { createdAt: 'asc' } }),
@@ -41,6 +44,10 @@ export class PrismaPrivacyRepository implements PrivacyRepository {
         db.promptDelivery.findMany({ where: { personId }, include: { prompt: { select: { key: true, textNl: true, textEn: true } } } }),
         db.engagementEvent.findMany({ where: { personId }, orderBy: { occurredAt: 'asc' } }),
         db.programmeEnrolment.findMany({ where: { personId }, include: { programme: { select: { key: true, name: true } } } }),
+        db.signup.findMany({
+          where: { signedUpById: personId },
+          select: { status: true, createdAt: true, cancelledAt: true, workshop: { select: { key: true, title: true, startsAt: true } } },
+        }),
         // Seat requests from the public page: the ones that made this person, and the ones asked of them as team leader.
         db.seatRequest.findMany({
           where: { OR: [{ personId }, { teamLeaderId: personId }] },
@@ -59,6 +66,7 @@ export class PrismaPrivacyRepository implements PrivacyRepository {
       promptDeliveries: plain(promptDeliveries),
       events: plain(events),
       programmes: plain(programmes),
+      signupsForOthers: plain(forOthers),
       seatRequests: plain(seatRequests),
     };
   }
@@ -88,6 +96,9 @@ export class PrismaPrivacyRepository implements PrivacyRepository {
       // DbNull clears the column; `undefined` would leave it as it was.
       await tx.engagementEvent.updateMany({ where: { personId }, data: { personId: null, data: P.DbNull } });
       await tx.outboxMessage.updateMany({ where: { personId }, data: { personId: null } });
+      // A team leader's sign-ups for others stay the others' (and count), without pointing at the leader.
+      await tx.signup.updateMany({ where: { signedUpById: personId }, data: { signedUpById: null } });
+      await tx.$executeRaw`UPDATE "EngagementEvent" SET data = data - 'by' WHERE data->>'by' = ${personId}`;
       await tx.person.update({
         where: { id: personId },
         data: {
