@@ -150,4 +150,28 @@ describe('the public page /aanbod', () => {
     expect(await last.text()).toContain('Wacht tien minuten en probeer het dan opnieuw.');
     expect(await w.db.prisma.seatRequest.count({ where: { workshopId: workshops[0]!.id } })).toBe(5);
   });
+
+  it('stays under 100 KB with a full catalogue and many team leaders; the poster of a chosen set over HTTP', async () => {
+    const { workshops } = await aLearningWeek(
+      w.db,
+      Array.from({ length: 60 }, (_, i) => ({ title: `Workshop ${i + 1}: beter samenwerken met collega’s op de werf`, startsAt: `2027-03-${String(15 + (i % 5)).padStart(2, '0')}T09:00:00Z` })),
+      'Grote week',
+    );
+    for (let i = 0; i < 300; i++) await aPerson(w.db, { name: `Teamleider Nummer ${i}`, roles: ['MANAGER'], department: 'Buitendienst Groen en Reiniging' });
+    const list = await fetch(`${base}/aanbod`);
+    const listBytes = (await list.arrayBuffer()).byteLength;
+    const form = await fetch(`${base}/aanbod/vraag/${workshops[0]!.id}`);
+    const formBytes = (await form.arrayBuffer()).byteLength;
+    const css = (await (await fetch(`${base}/aanbod/stijl.css`)).arrayBuffer()).byteLength;
+    expect(listBytes + css).toBeLessThan(100 * 1024);
+    expect(formBytes + css).toBeLessThan(100 * 1024);
+
+    const keys = workshops.slice(0, 2).map((x) => x.key).join(',');
+    const pdf = await fetch(`${base}/aanbod/poster.pdf?workshops=${keys}`);
+    expect(pdf.status).toBe(200);
+    const read = await readPdf(new Uint8Array(await pdf.arrayBuffer()));
+    expect(read.qr).toBe(`${base}/aanbod`);
+    expect(read.text).toContain('Workshop 2: beter samenwerken');
+    expect((await fetch(`${base}/aanbod/poster.pdf?workshops=bestaat-niet`)).status).toBe(404);
+  }, 120_000);
 });
