@@ -9,7 +9,9 @@ import { aanbodRoutes } from '../../src/server/aanbod-routes.js';
 import { HttpServer } from '../../src/server/http-server.js';
 import { eventually } from '../channels/slack/support/fake-slack.js';
 import { startHarness, type Harness } from '../channels/slack/support/harness.js';
-import { buttonsIn, click, FORM, postSigned } from '../channels/slack/support/slack-requests.js';
+import { buttonsIn, click, dmEvent, eventCallback, FORM, JSON_TYPE, postSigned } from '../channels/slack/support/slack-requests.js';
+import { downloadRoutes } from '../../src/server/download-routes.js';
+import { readPdf } from './support.js';
 
 /** The demo team leader of the outdoor team, as Slack knows him (seed/demo/people.csv). */
 const RUUD = { id: 'U00PFUJ1BPV', name: 'Ruud Kooijman', email: 'manager@demo.vliegwiel.nl', locale: 'nl-NL' };
@@ -24,6 +26,7 @@ beforeAll(async () => {
   h.fake.addUser(RUUD);
   server = new HttpServer(createLogger('silent'), createMetrics());
   for (const r of aanbodRoutes(h.core.outreach)) server.mount(r);
+  for (const r of downloadRoutes(h.core.ctx)) server.mount(r);
   base = `http://127.0.0.1:${await server.listen(0, '127.0.0.1')}`;
   worker = new OutboxWorker(new OutboxStore(h.db.prisma), (r, a) => h.core.bot.compose(r.kind, r.payload, a), createLogger('silent'), undefined, {
     senders: [h.channel.sender],
@@ -115,5 +118,22 @@ describe('a seat request from the public page, decided by the team leader in Sla
     expect(await h.db.prisma.signup.count({ where: { workshopId: workshop.id } })).toBe(0);
     expect(await h.db.prisma.person.count({ where: { name: 'Bert Bakker' } })).toBe(0);
     expect(await h.db.prisma.seatRequest.findFirstOrThrow({ where: { workshopId: workshop.id } })).toMatchObject({ status: 'REFUSED', personId: null });
+  }, 60_000);
+
+  it('`poster` in a DM: the team leader gets a link that downloads the PDF once', async () => {
+    const before = h.fake.callsTo('chat.postMessage').length;
+    expect((await postSigned(h.events, eventCallback(dmEvent(RUUD.id, 'poster')), JSON_TYPE)).status).toBe(200);
+    const answer = await eventually(() => h.fake.callsTo('chat.postMessage').slice(before).find((c) => String(c.args.text).startsWith('Je poster staat klaar')), 10_000);
+    const link = buttonsIn(answer.args.blocks).find((b) => b.url)!;
+    expect(link.text.text).toBe('Download de poster');
+    const path = new URL(link.url!).pathname;
+    const pdf = await fetch(`${base}${path}`);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(pdf.headers.get('content-disposition')).toMatch(/^attachment; filename="poster-/);
+    const read = await readPdf(new Uint8Array(await pdf.arrayBuffer()));
+    expect(read.text.replace(/\s+/g, ' ')).toContain('Aanmelden? Vraag het je teamleider of scan de code.');
+    expect(read.qr).toMatch(/^http:\/\/127\.0\.0\.1:3978\/aanbod/);
+    expect((await fetch(`${base}${path}`)).status).toBe(404);
   }, 60_000);
 });
