@@ -92,6 +92,7 @@ export function requestPage(w: PublicWorkshop, leaders: TeamLeader[], o: PageOpt
 <p>${esc(when(tr, w, o))}</p>
 ${where(tr, w)}<p class="seats">${esc(tr('page.seats', { count: w.freeSeats }))}</p>
 <p>${esc(tr('page.form_intro'))}</p>
+<p class="notice">${esc(tr('page.next'))}</p>
 <form method="post" action="${selfPath}">
 <input type="hidden" name="lang" value="${o.locale}">
 <label for="naam">${esc(tr('page.name'))}</label>
@@ -104,7 +105,6 @@ ${options}
 <div class="hp"><label for="website">${esc(tr('page.trap'))}</label><input id="website" name="website" type="text" tabindex="-1" autocomplete="off"></div>
 <button type="submit">${esc(tr('page.send'))}</button>
 </form>
-<p class="notice">${esc(tr('page.next'))}</p>
 <p><a href="/aanbod${langQuery(o.locale)}">${esc(tr('page.all'))}</a></p>`;
   return layout(tr, o, tr('page.form_title'), body, selfPath);
 }
