@@ -48,7 +48,8 @@ function when(tr: Translate, w: PublicWorkshop, o: PageOptions) {
 
 function where(tr: Translate, w: PublicWorkshop) {
   const place = w.location ?? (w.online ? tr('page.online') : '');
-  return place ? `<p>${esc(tr('page.where', { place }))}</p>` : '';
+  const forWhom = w.openTo.length ? `<p>${esc(tr('page.open_to', { organizations: w.openTo.map((o) => o.name).join(', ') }))}</p>\n` : '';
+  return (place ? `<p>${esc(tr('page.where', { place }))}</p>\n` : '') + forWhom;
 }
 
 /** The catalogue: one card per workshop with its date, place, free seats and a link to ask for a seat. */

@@ -5,7 +5,7 @@ import { createMetrics } from '../../src/metrics.js';
 import { aanbodRoutes } from '../../src/server/aanbod-routes.js';
 import { HttpServer } from '../../src/server/http-server.js';
 import { RateLimiter } from '../../src/server/rate-limit.js';
-import { aPerson, anOrganization } from '../support/builders.js';
+import { aPerson, anOrganization, aWorkshop } from '../support/builders.js';
 import { axeViolations, keepScreenshot, launchBrowser, openPage } from '../support/browser.js';
 import { useTestWorld } from '../support/world.js';
 import { aLearningWeek, readPdf } from './support.js';
@@ -134,6 +134,15 @@ describe('the public page /aanbod', () => {
     expect(again.status).toBe(409);
     expect(await again.text()).toContain('Je hebt deze plek al gevraagd.');
     expect(await w.db.prisma.seatRequest.count({ where: { workshopId: workshops[1]!.id } })).toBe(1);
+
+    // A workshop for another organisation only: shown with whom it is for, and no request the leader could never confirm.
+    const other = await anOrganization(w.db, `Gemeente Anders ${leader.id.slice(0, 6)}`);
+    const closed = await aWorkshop(w.db, { title: 'Alleen voor Anders', openTo: [other.id] });
+    expect(await (await fetch(`${base}/aanbod/vraag/${closed.id}`)).text()).toContain(`Alleen voor: ${other.name}`);
+    const notOpen = await post(`/aanbod/vraag/${closed.id}`, ok);
+    expect(notOpen.status).toBe(400);
+    expect(await notOpen.text()).toContain('Deze workshop is niet voor jouw team.');
+    expect(await w.db.prisma.seatRequest.count({ where: { workshopId: closed.id } })).toBe(0);
 
     const gone = await fetch(`${base}/aanbod/vraag/00000000-0000-0000-0000-000000000000`);
     expect(gone.status).toBe(404);

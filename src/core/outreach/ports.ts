@@ -12,6 +12,8 @@ export interface PublicWorkshop {
   online: boolean;
   capacity: number;
   freeSeats: number;
+  /** The organisations that may join; empty = the whole region. Names only: nothing about people. */
+  openTo: { id: string; name: string }[];
 }
 
 /** A learning week: its name and dates, for the poster's title and the QR code's path. */
@@ -27,6 +29,7 @@ export interface TeamLeader {
   id: string;
   name: string;
   department: string | null;
+  organizationId: string | null;
 }
 
 export interface PublicCatalogueRepository {

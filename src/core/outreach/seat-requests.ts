@@ -16,7 +16,7 @@ export const DECIDED_KEPT = 30 * DAY;
 
 export type RequestOutcome =
   | { ok: true; teamLeader: string; title: string }
-  | { ok: false; problem: NameProblem | 'no_workshop' | 'no_team_leader' | 'duplicate' | 'full_of_requests' };
+  | { ok: false; problem: NameProblem | 'no_workshop' | 'no_team_leader' | 'not_open' | 'duplicate' };
 
 /** Someone without an account asks for a seat on the public page. Nothing is booked: the team leader is asked. */
 export async function requestSeat(ctx: OutreachDeps, input: { workshopId: string; name: string; teamLeaderId: string }): Promise<RequestOutcome> {
@@ -27,6 +27,9 @@ export async function requestSeat(ctx: OutreachDeps, input: { workshopId: string
   if (!workshop || workshop.startsAt <= now) return { ok: false, problem: 'no_workshop' };
   const leader = (await ctx.catalogue.teamLeaders()).find((t) => t.id === input.teamLeaderId);
   if (!leader) return { ok: false, problem: 'no_team_leader' };
+  // A workshop for some organisations only: the team (its leader's organisation) must be one of them, or the team
+  // leader could never confirm.
+  if (workshop.openTo.length > 0 && !workshop.openTo.some((o) => o.id === leader.organizationId)) return { ok: false, problem: 'not_open' };
   const expiresAt = new Date(Math.min(now.getTime() + REQUEST_TTL, workshop.startsAt.getTime()));
   const created = await ctx.seatRequests.create(
     { workshopId: workshop.id, teamLeaderId: leader.id, name: checked.name, nameKey: foldName(checked.name), expiresAt },

@@ -3,9 +3,13 @@ import type { Prisma } from '../database.js';
 
 const workshopFields = {
   id: true, key: true, title: true, startsAt: true, endsAt: true, location: true, onlineUrl: true, capacity: true, confirmedCount: true,
+  openTo: { select: { organization: { select: { id: true, name: true } } } },
 } as const;
 
-type Row = { id: string; key: string; title: string; startsAt: Date; endsAt: Date; location: string | null; onlineUrl: string | null; capacity: number; confirmedCount: number };
+type Row = {
+  id: string; key: string; title: string; startsAt: Date; endsAt: Date; location: string | null; onlineUrl: string | null; capacity: number; confirmedCount: number;
+  openTo: { organization: { id: string; name: string } }[];
+};
 
 const toPublic = (w: Row): PublicWorkshop => ({
   id: w.id,
@@ -17,6 +21,7 @@ const toPublic = (w: Row): PublicWorkshop => ({
   online: w.onlineUrl !== null,
   capacity: w.capacity,
   freeSeats: Math.max(0, w.capacity - w.confirmedCount),
+  openTo: w.openTo.map((o) => o.organization).sort((a, b) => a.name.localeCompare(b.name)),
 });
 
 /** What the public page and the poster read: workshops and team leaders' names only, never who signed up. */
@@ -56,7 +61,7 @@ export class PrismaPublicCatalogue implements PublicCatalogueRepository {
     return this.db.person.findMany({
       where: { roles: { has: 'MANAGER' }, erasedAt: null, deactivatedAt: null },
       orderBy: [{ name: 'asc' }, { id: 'asc' }],
-      select: { id: true, name: true, department: true },
+      select: { id: true, name: true, department: true, organizationId: true },
       take: 500,
     });
   }
