@@ -102,6 +102,16 @@ describe('the public page /aanbod', () => {
     const message = await w.db.prisma.outboxMessage.findFirstOrThrow({ where: { kind: 'outreach.seat_request', personId: leader.id } });
     expect(message.payload).toEqual({ requestId: request.id });
 
+    // A refusal on the phone: the form again, the reason above it, still AA.
+    await page.goto(`${base}/aanbod/vraag/${workshops[0]!.id}`);
+    await page.getByLabel('Je voornaam en achternaam').fill('www.goedkoop.nl');
+    await page.getByLabel('Je teamleider').selectOption({ label: 'Ruud Kooijman (Buitendienst)' });
+    await page.getByRole('button', { name: 'Verstuur mijn vraag' }).click();
+    await page.waitForLoadState('networkidle');
+    await expect.poll(() => page.locator('#fout').textContent()).toContain('Vul alleen je naam in. Zonder cijfers of links.');
+    expect(await axeViolations(page)).toEqual([]);
+    await keepScreenshot(page, 'aanbod-refused-phone');
+
     // English by choice.
     const en = await page.goto(`${base}/aanbod?lang=en`);
     expect(await en?.text()).toContain('Ask for a seat');
