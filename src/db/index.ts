@@ -6,6 +6,8 @@ import { PrismaChartStore } from './nudges/charts.js';
 import { PrismaEngagementReportRepository } from './nudges/nudge-report.js';
 import { PrismaNudgeRepository } from './nudges/nudges.js';
 import { PrismaOutboxRepository } from './outbox/outbox.js';
+import { PrismaPublicCatalogue } from './outreach/catalogue.js';
+import { PrismaSeatRequests, PrismaTeamMembers } from './outreach/seat-requests.js';
 import { PrismaPeopleRepository } from './people/people.js';
 import { PrismaPrivacyRepository } from './privacy/privacy.js';
 import { PrismaDossierRepository } from './reflection/dossier.js';
@@ -39,6 +41,9 @@ export function openRepositories(db: Database) {
     nudges: new PrismaNudgeRepository(p),
     engagementReport: new PrismaEngagementReportRepository(p),
     charts: new PrismaChartStore(p),
+    publicCatalogue: new PrismaPublicCatalogue(p),
+    seatRequests: new PrismaSeatRequests(p),
+    teamMembers: new PrismaTeamMembers(p),
     team: new PrismaTeamRepository(p),
   };
 }

@@ -1,5 +1,6 @@
 import { DEFAULT_RETENTION, enforceRetention, type RetentionPolicy } from '../core/privacy/retention.js';
 import type { Core } from '../app.js';
+import { pruneRequests } from '../core/outreach/seat-requests.js';
 import { PromptPlanner } from '../core/reflection/prompt-planner.js';
 import { adminPorts, PrismaProcessedEvents, type Database } from '../db/index.js';
 import { leaverEraser } from './leaver-erasure.js';
@@ -64,6 +65,16 @@ export function createJobs(
       catchUp: false,
       run: async () => {
         await core.broadcasts.tick(core.ctx.clock.now());
+      },
+    },
+    {
+      name: 'outreach.seat-requests',
+      cron: '7 * * * *',
+      // AVG: a seat request from the public page is personal data; unconfirmed ones go once expired, decided ones
+      // after 30 days (README "Public page").
+      run: async () => {
+        const removed = await pruneRequests(core.outreach);
+        if (removed) core.ctx.logger.info('seat requests removed', { removed });
       },
     },
     // Nudge campaigns and the weekly team-leader digest.

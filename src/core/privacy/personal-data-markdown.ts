@@ -52,6 +52,12 @@ export function personalDataMarkdown(data: PersonalDataExport, locale: Locale, n
     const w = (r.workshop ?? {}) as Row;
     return [tr('data.md_signup_for_other', { title: str(w.title), date: date(w.startsAt), status: code('data.md_signup_', r.status) })];
   });
+  section('seatRequests', (r) => {
+    const w = (r.workshop ?? {}) as Row;
+    const mine = r.personId === p.id;
+    const values = { title: str(w.title), date: date(r.createdAt), name: str(r.name), status: code('data.md_seat_', r.status) };
+    return [tr(mine || r.teamLeaderId !== p.id ? 'data.md_seat_request' : 'data.md_seat_request_leader', values)];
+  });
   section('klusInterests', (r) => {
     const k = (r.klus ?? {}) as Row;
     const line = tr('data.md_interest', { title: str(k.title), status: code('data.md_interest_', r.status), release: code('data.md_release_', r.releaseStatus) });

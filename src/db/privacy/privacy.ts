@@ -28,7 +28,7 @@ export class PrismaPrivacyRepository implements PrivacyRepository {
 
   async export(personId: string): Promise<PersonalDataExport> {
     const db = this.db;
-    const [person, identities, skills, signups, klusInterests, klussenOwned, reflections, goals, promptDeliveries, events, programmes, forOthers] =
+    const [person, identities, skills, signups, klusInterests, klussenOwned, reflections, goals, promptDeliveries, events, programmes, forOthers, seatRequests] =
       await Promise.all([
         db.person.findUniqueOrThrow({ where: { id: personId }, include: { organization: { select: { name: true } } } }),
         db.channelIdentity.findMany({ where: { personId }, omit: { conversationRef: true } }),
@@ -48,6 +48,11 @@ export class PrismaPrivacyRepository implements PrivacyRepository {
           where: { signedUpById: personId },
           select: { status: true, createdAt: true, cancelledAt: true, workshop: { select: { key: true, title: true, startsAt: true } } },
         }),
+        // Seat requests from the public page: the ones that made this person, and the ones asked of them as team leader.
+        db.seatRequest.findMany({
+          where: { OR: [{ personId }, { teamLeaderId: personId }] },
+          select: { name: true, status: true, createdAt: true, decidedAt: true, expiresAt: true, personId: true, teamLeaderId: true, workshop: { select: { key: true, title: true } } },
+        }),
       ]);
     return {
       person: plain([person])[0],
@@ -62,6 +67,7 @@ export class PrismaPrivacyRepository implements PrivacyRepository {
       events: plain(events),
       programmes: plain(programmes),
       signupsForOthers: plain(forOthers),
+      seatRequests: plain(seatRequests),
     };
   }
 
@@ -80,6 +86,8 @@ export class PrismaPrivacyRepository implements PrivacyRepository {
       // A dossier file waiting behind a download link is dossier data too.
       await tx.download.deleteMany({ where: { personId } });
       await tx.personSkill.deleteMany({ where: { personId } });
+      // A seat request holds the name as typed on the public page: gone with the person, and with their team leader.
+      await tx.seatRequest.deleteMany({ where: { OR: [{ personId }, { teamLeaderId: personId }] } });
       await tx.channelIdentity.deleteMany({ where: { personId } });
       // Directory group memberships say who someone is too (issue 19's tables).
       await tx.directoryGroupMember.deleteMany({ where: { personId } });
