@@ -14,7 +14,7 @@ export const NUDGE_HELP = `  campaign import <file.json>     nudge campaigns (RE
   campaign list                   campaigns with status, schedule and next fire
   campaign status <key> <active|paused|ended|draft>
                                   start, pause or end a campaign
-  report [--format text|csv] [--by department|organization|education] [--weeks 8] [--out file]
+  report [--format text|csv] [--by department|organization|education|teamleader] [--weeks 8] [--out file]
                                   engagement by group per week and per campaign variant; groups under 5 suppressed`;
 
 const STATUSES = { active: 'ACTIVE', paused: 'PAUSED', ended: 'ENDED', draft: 'DRAFT' } as const;
@@ -90,7 +90,7 @@ export async function reportCommand(args: string[], io: CliIo, deps: () => Promi
   const activityWeeks = Number(option(args, '--activity-weeks') ?? DEFAULT_NUDGE_SETTINGS.activityWeeks);
   const whole = (n: number, max: number) => Number.isInteger(n) && n >= 1 && n <= max;
   if (!['text', 'csv'].includes(format) || !DIMENSIONS.includes(by) || !whole(weeks, 104) || !whole(activityWeeks, 52)) {
-    io.err('usage: report [--format text|csv] [--by department|organization|education] [--weeks 1..104] [--activity-weeks 1..52] [--out file]');
+    io.err('usage: report [--format text|csv] [--by department|organization|education|teamleader] [--weeks 1..104] [--activity-weeks 1..52] [--out file]');
     return 2;
   }
   const d = await deps();
