@@ -15,6 +15,8 @@ const ONLY: Record<string, Role[]> = {
   report: ['hr'],
   'post-klus': ['manager', 'teamLeader', 'hr'],
   poster: ['manager', 'teamLeader', 'hr'],
+  // `mijn team`: a team leader's own team; others hear that it is for team leaders.
+  team: ['teamLeader'],
 };
 const EVERYONE = ['help', 'help-more', 'my', 'pause', 'resume', 'language', 'workshops', 'klussen', 'my-klussen', 'skills', 'reflect', 'dossier', 'goal', 'programme', 'rhythm', 'my-data', 'nudges.off', 'nudges.on'];
 
