@@ -61,7 +61,7 @@ describe('rights: every chat command by every role (PostgreSQL)', () => {
         } else expect(refusal(reply), at).toBe(false);
       }
     }
-  });
+  }, 180_000); // every command × every role, each in a fresh world: slow on 2 shared cores
 
   it('answers words it does not know with a hint and changes nothing', async () => {
     const w = await buildWorld(db, core);
