@@ -38,7 +38,7 @@ describe('CSV downloads as Dutch Excel opens them', () => {
       const deps = async () => cliDeps(db, { timezone: 'Europe/Amsterdam', now: () => new Date('2027-03-01T09:00:00Z') });
       expect(await runCommand(['export', 'signups', '--workshop', w.key, '--out', 'lijst.csv'], io, deps)).toBe(0);
       const [header, ...rows] = readAsDutchExcel(files['lijst.csv']!);
-      expect(header).toEqual(['workshop', 'titel', 'start', 'naam', 'e-mail', 'organisatie', 'afdeling', 'status', 'wachtlijstplek', 'aanwezig']);
+      expect(header).toEqual(['workshop', 'titel', 'start', 'naam', 'e-mail', 'organisatie', 'afdeling', 'status', 'wachtlijstplek', 'aanwezig', 'aangemeld door']);
       const byMail = (m: string) => rows.find((r) => r[4] === m)!;
       expect(byMail('evil@x.example')[3]).toBe("'=cmd|' /C calc'!A0");
       expect(byMail('evil@x.example')[6]).toBe("'@Financiën");
