@@ -67,7 +67,10 @@ export class HttpServer {
     private readonly metrics: Metrics,
   ) {
     this.server = http.createServer((req, res) => void this.handle(req, res));
-    this.server.keepAliveTimeout = 5000;
+    // Longer than clients' and proxies' own idle timeouts (undici 4 s, load balancers 60 s): the client closes an idle
+    // connection first, so it never reuses one the server is closing at that moment (ECONNRESET on a busy machine).
+    this.server.keepAliveTimeout = 65_000;
+    this.server.headersTimeout = 66_000;
   }
 
   mount(route: Route) {
