@@ -77,7 +77,7 @@ export class TeamsSender implements Sender {
       if (!result.ok) this.options.logger.info('teams: send failed', { idempotencyKey, kind: result.kind, reason: result.reason });
       return result;
     } catch (err) {
-      // Failures before the callback ran: the token request, a malformed reference.
+      // Failures outside a connector call's own handling: a malformed reference.
       const result = sendFailure(err);
       this.options.logger.warn('teams: send failed before reaching Teams', { idempotencyKey, reason: result.ok ? '' : result.reason });
       return result;
