@@ -8,6 +8,9 @@ import type { ValidatedCaller } from './auth/inbound.js';
 import { DEFAULT_BUDGETS, retryMiddleware, type RetryBudget, type RetryBudgets } from './retries.js';
 import { sdkLogger } from './sdk-logger.js';
 
+/** Microsoft's global Teams service URL, for people the bot never heard from (imported, app installed by admin). */
+export const DEFAULT_SERVICE_URL = 'https://smba.trafficmanager.net/teams/';
+
 /** Distinct service URLs are few (one per Teams region); the bound only guards against a flood of odd ones. */
 const MAX_CONNECTORS = 64;
 const MESSAGES_PATH = '/api/messages';
@@ -50,6 +53,7 @@ export class TeamsCloudAdapter {
     private readonly auth: TeamsAuthentication,
     private readonly logger: Logger,
     budgets: RetryBudgets = DEFAULT_BUDGETS,
+    serviceUrl = DEFAULT_SERVICE_URL,
   ) {
     this.authEnabled = auth.enabled;
     this.app = new App({
@@ -57,6 +61,7 @@ export class TeamsCloudAdapter {
       logger: sdkLogger(logger),
       httpServerAdapter: this.seam,
       messagingEndpoint: MESSAGES_PATH,
+      serviceUrl,
       // Our route authenticates; the SDK only sees requests that passed (or TEAMS_INSECURE_DEV).
       dangerouslyAllowUnauthenticatedRequests: !auth.enabled,
       state: false,
@@ -78,6 +83,11 @@ export class TeamsCloudAdapter {
     this.tokens = login
       ? { getAppToken: (scope) => login.provider(scope) }
       : { getAppToken: async (scope, tenantId) => (await this.app.tokenProvider.getAppToken(scope, tenantId))?.toString() };
+  }
+
+  /** Where chats are opened for people whose service URL is not known yet: the App's `serviceUrl` option. */
+  get defaultServiceUrl(): string {
+    return this.app.api.serviceUrl;
   }
 
   /**

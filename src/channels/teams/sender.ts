@@ -7,8 +7,7 @@ import type { TeamsCloudAdapter } from './adapter.js';
 import { toActivity } from './cards/activity.js';
 import { sendFailure, statusOf } from './send-result.js';
 
-/** Microsoft's global Teams service URL, for people the bot never heard from (imported, app installed by admin). */
-export const DEFAULT_SERVICE_URL = 'https://smba.trafficmanager.net/teams/';
+export { DEFAULT_SERVICE_URL } from './adapter.js';
 
 export interface TeamsSenderOptions {
   /** Empty in TEAMS_INSECURE_DEV: then outbound calls carry no token. */
@@ -133,7 +132,8 @@ export class TeamsSender implements Sender {
     if (!tenantId || !target.userId) {
       return { ok: false, kind: 'permanent', reason: 'no Teams chat stored and no tenant to open one in', unreachable: true };
     }
-    const serviceUrl = target.serviceUrl || DEFAULT_SERVICE_URL;
+    // The SDK's own default (its `serviceUrl` option, DEFAULT_SERVICE_URL unless set otherwise).
+    const serviceUrl = target.serviceUrl || this.adapter.defaultServiceUrl;
     const bot = { id: `28:${this.options.appId}`, name: 'Vliegwiel', role: 'bot' as const };
     const user = { id: target.userId, name: '', role: 'user' as const };
     let conversationId: string;
