@@ -56,6 +56,18 @@ import type { ReflectionRepository } from './core/reflection/reflection-reposito
 import type { PromptScheduleRepository } from './core/reflection/schedule-repository.js';
 import type { WorkshopAdminRepository } from './core/workshops/workshop-admin-repository.js';
 import type { WorkshopsRepository } from './core/workshops/workshops-repository.js';
+import type { OutreachDeps } from './core/outreach/deps.js';
+import { outreachFeature } from './core/outreach/outreach-feature.js';
+import { outreachKinds } from './core/outreach/outbox-kinds.js';
+import type { PublicCatalogueRepository, SeatRequestRepository, TeamMembers } from './core/outreach/ports.js';
+import { texts as outreachTexts, type MessageKey as OutreachKey } from './core/outreach/texts.js';
+import { renderPosterPdf } from './poster/poster-pdf.js';
+import type { TeamRepository } from './core/team/team-repository.js';
+import { ProxySignups } from './core/workshops/proxy-signups.js';
+import { teamFeature } from './core/team/team-feature.js';
+import { TeamService } from './core/team/team-service.js';
+import { teamKinds } from './core/team/outbox-kinds.js';
+import { texts as teamTexts, type MessageKey as TeamKey } from './core/team/texts.js';
 
 export interface AppSettings {
   timezone: string;
@@ -87,6 +99,10 @@ export interface Repositories {
   nudges: NudgeRepository;
   engagementReport: EngagementReportRepository;
   charts: ChartStore;
+  publicCatalogue: PublicCatalogueRepository;
+  seatRequests: SeatRequestRepository;
+  teamMembers: TeamMembers;
+  team: TeamRepository;
 }
 
 export type CorePorts = Repositories & { clock: Clock; logger: Logger; settings: AppSettings };
@@ -131,7 +147,23 @@ export function createCore(repositories: Repositories, settings: AppSettings, lo
     settings,
   };
 
+  const outreachDeps: OutreachDeps = {
+    catalogue: ctx.publicCatalogue,
+    seatRequests: ctx.seatRequests,
+    teamMembers: ctx.teamMembers,
+    downloads,
+    renderPoster: renderPosterPdf,
+    // A confirmed seat request is the team leader's sign-up for the person ("aangemeld door <team leader>").
+    proxySignUp: (cmd) => proxySignups.signUpOnBehalf(cmd),
+    clock,
+    logger,
+    settings,
+  };
+
   const workshops = new WorkshopsService(workshopsDeps);
+  // Team leaders sign team members up for them: the same sign-up, recorded as "aangemeld door" (issue 18).
+  const proxySignups = new ProxySignups(workshopsDeps, ctx.team);
+  const team = new TeamService({ team: ctx.team, workshops: workshopsRepo, proxy: proxySignups, outbox, clock, settings });
   const klussen = new KlussenService(klussenDeps);
   const reflection = new ReflectionService(reflectionDeps);
   const broadcasts = new BroadcastOutbox(broadcastsDeps, workshops);
@@ -153,9 +185,13 @@ export function createCore(repositories: Repositories, settings: AppSettings, lo
     broadcastsFeature(new BroadcastService(broadcastsDeps, broadcasts), broadcasts),
     privacyFeature(privacy, workshops),
     nudgesFeature(nudgesDeps, views.text),
+    teamFeature(team, views.my),
+    outreachFeature(outreachDeps),
   ];
   const bot: Bot = new Bot(features, { people, settings, logger });
-  return { ctx, bot, features, workshops, klussen, reflection, broadcasts, privacy };
+  // Leaving shares erasure's outbox withdrawal: one path for "nothing more for or about this person".
+  const leaving = { withdrawFromOutbox: privacyDeps.withdrawFromOutbox };
+  return { ctx, bot, features, workshops, proxySignups, team, klussen, reflection, broadcasts, privacy, leaving, outreach: outreachDeps };
 }
 
 export type Core = ReturnType<typeof createCore>;
@@ -167,6 +203,8 @@ export const outboxKinds: readonly OutboxKind<unknown>[] = [
   ...Object.values(promptKinds),
   ...Object.values(broadcastKinds),
   ...Object.values(nudgeKinds),
+  ...Object.values(outreachKinds),
+  ...Object.values(teamKinds),
 ];
 
 /** How long after its due moment a kind still makes sense; unknown kinds have no limit (they fail to compose anyway). */
@@ -176,12 +214,12 @@ export const expiresAfter = (kind: string) => outboxKinds.find((k) => k.name ===
 export const respectsPause = (kind: string) => outboxKinds.find((k) => k.name === kind)?.respectsPause ?? true;
 
 /** Every text of the bot, for the checks that read them all (B1 Dutch, English complete, no Dutch in English). */
-export const catalogues = [commonTexts, workshopTexts, klussenTexts, reflectionTexts, privacyTexts, broadcastTexts, nudgeTexts].reduce(
+export const catalogues = [commonTexts, workshopTexts, klussenTexts, reflectionTexts, privacyTexts, broadcastTexts, nudgeTexts, teamTexts, outreachTexts].reduce(
   (all, t) => ({ nl: { ...all.nl, ...t.nl }, en: { ...all.en, ...t.en } }),
   { nl: {}, en: {} },
 ) as Record<Locale, Record<TextKey, string>>;
 
-export type TextKey = WorkshopKey | KlussenKey | ReflectionKey | PrivacyKey | BroadcastKey | NudgeKey;
+export type TextKey = WorkshopKey | KlussenKey | ReflectionKey | PrivacyKey | BroadcastKey | NudgeKey | TeamKey | OutreachKey;
 
 /** The core's settings from the configuration: one place, so the bot and the console chat enforce the same rules. */
 export function coreSettings(config: Config, publicUrl: string): AppSettings {

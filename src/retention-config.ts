@@ -20,6 +20,8 @@ export const retentionEnv = {
   RETENTION_SCHEDULE_RUNS_DAYS: period('RETENTION_SCHEDULE_RUNS_DAYS', 'days', 1, DEFAULT_RETENTION.scheduleRunDays),
   RETENTION_AUDIT_DAYS: period('RETENTION_AUDIT_DAYS', 'days', 180, DEFAULT_RETENTION.auditDays),
   RETENTION_INACTIVE_MONTHS: period('RETENTION_INACTIVE_MONTHS', 'months', 3, DEFAULT_RETENTION.inactiveMonths),
+  // At least a month: a deactivation by mistake (a wrong CSV, an account disabled for a day) must be undoable.
+  RETENTION_LEAVER_MONTHS: period('RETENTION_LEAVER_MONTHS', 'months', 1, DEFAULT_RETENTION.leaverMonths),
 };
 
 type RetentionEnv = { [K in keyof typeof retentionEnv]: z.output<(typeof retentionEnv)[K]> };
@@ -31,6 +33,7 @@ export function retentionFrom(e: RetentionEnv): RetentionPolicy {
     scheduleRunDays: e.RETENTION_SCHEDULE_RUNS_DAYS,
     auditDays: e.RETENTION_AUDIT_DAYS,
     inactiveMonths: e.RETENTION_INACTIVE_MONTHS,
+    leaverMonths: e.RETENTION_LEAVER_MONTHS,
   };
 }
 

@@ -14,8 +14,9 @@ export const NUDGE_HELP = `  campaign import <file.json>     nudge campaigns (RE
   campaign list                   campaigns with status, schedule and next fire
   campaign status <key> <active|paused|ended|draft>
                                   start, pause or end a campaign
-  report [--format text|csv] [--by department|organization|education] [--weeks 8] [--out file]
-                                  engagement by group per week and per campaign variant; groups under 5 suppressed`;
+  report [--format text|csv] [--by department|organization|education] [--weeks 8] [--locale nl|en] [--out file]
+                                  engagement by group per week and per campaign variant; groups under 5 suppressed;
+                                  CSV as Dutch Excel opens it (semicolons, BOM), decimal commas unless --locale en`;
 
 const STATUSES = { active: 'ACTIVE', paused: 'PAUSED', ended: 'ENDED', draft: 'DRAFT' } as const;
 
@@ -88,7 +89,12 @@ export async function reportCommand(args: string[], io: CliIo, deps: () => Promi
   const by = (option(args, '--by') ?? 'department').replace('organisation', 'organization') as Dimension;
   const weeks = Number(option(args, '--weeks') ?? 8);
   const activityWeeks = Number(option(args, '--activity-weeks') ?? DEFAULT_NUDGE_SETTINGS.activityWeeks);
+  const locale = option(args, '--locale') ?? 'nl';
   const whole = (n: number, max: number) => Number.isInteger(n) && n >= 1 && n <= max;
+  if (locale !== 'nl' && locale !== 'en') {
+    io.err('usage: report --locale nl|en (the number format of the CSV: 12,5 or 12.5)');
+    return 2;
+  }
   if (!['text', 'csv'].includes(format) || !DIMENSIONS.includes(by) || !whole(weeks, 104) || !whole(activityWeeks, 52)) {
     io.err('usage: report [--format text|csv] [--by department|organization|education] [--weeks 1..104] [--activity-weeks 1..52] [--out file]');
     return 2;
@@ -102,7 +108,7 @@ export async function reportCommand(args: string[], io: CliIo, deps: () => Promi
     timezone: d.timezone,
   });
   const named = { ...report, current: report.current.map((c) => ({ ...c, group: c.group || '(none)' })), engagement: report.engagement.map((e) => ({ ...e, group: e.group || '(none)' })) };
-  const text = format === 'csv' ? reportCsv(named) : `${reportText(named)}\n`;
+  const text = format === 'csv' ? reportCsv(named, locale) : `${reportText(named)}\n`;
   await audit(d.audit, { actor: 'cli', action: 'report', details: { format, by, weeks } });
   const out = option(args, '--out');
   if (out) {

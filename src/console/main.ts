@@ -9,9 +9,6 @@ import { consoleDeps } from '../runtime/admin-deps.js';
 import { consoleTurn, type ChatInput, type ChatResult } from './console-turn.js';
 import { renderText, type Pressable } from './render-text.js';
 
-const HELLO = `Vliegwiel console chat. Type words (help, workshops, mijn, klussen, reflectie …), or a number to press
-that button. End with Ctrl-D.`;
-
 function parseArgs(argv: string[]) {
   const i = argv.indexOf('--as');
   const as = i >= 0 ? argv[i + 1] : undefined;
@@ -82,7 +79,8 @@ async function main() {
       return;
     }
     locale = hello.locale;
-    out(HELLO);
+    // The welcome follows the person's language, like everything after it.
+    out(t(locale, 'console.hello'));
     for (;;) {
       process.stdout.write('> ');
       const line = await next();

@@ -6,6 +6,8 @@ import { PrismaChartStore } from './nudges/charts.js';
 import { PrismaEngagementReportRepository } from './nudges/nudge-report.js';
 import { PrismaNudgeRepository } from './nudges/nudges.js';
 import { PrismaOutboxRepository } from './outbox/outbox.js';
+import { PrismaPublicCatalogue } from './outreach/catalogue.js';
+import { PrismaSeatRequests, PrismaTeamMembers } from './outreach/seat-requests.js';
 import { PrismaPeopleRepository } from './people/people.js';
 import { PrismaPrivacyRepository } from './privacy/privacy.js';
 import { PrismaDossierRepository } from './reflection/dossier.js';
@@ -14,6 +16,7 @@ import { PrismaPromptScheduleRepository } from './reflection/prompt-schedule.js'
 import { PrismaReflectionRepository } from './reflection/reflections.js';
 import { PrismaWorkshopAdminRepository } from './workshops/workshop-admin.js';
 import { PrismaWorkshopsRepository } from './workshops/workshops.js';
+import { PrismaTeamRepository } from './team/team.js';
 
 export { openDatabase, type Database, type DatabaseTarget } from './database.js';
 export { EmbeddedDatabaseError, EmbeddedBusyError, LegacyDataDirError } from './embedded/errors.js';
@@ -38,6 +41,10 @@ export function openRepositories(db: Database) {
     nudges: new PrismaNudgeRepository(p),
     engagementReport: new PrismaEngagementReportRepository(p),
     charts: new PrismaChartStore(p),
+    publicCatalogue: new PrismaPublicCatalogue(p),
+    seatRequests: new PrismaSeatRequests(p),
+    teamMembers: new PrismaTeamMembers(p),
+    team: new PrismaTeamRepository(p),
   };
 }
 

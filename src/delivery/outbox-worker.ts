@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Message } from '../core/messages.js';
 import { editOf } from '../core/outbox.js';
+import { relayed } from '../core/team/relay.js';
 import type { Actor } from '../core/people/person.js';
 import type { Logger, Platform, Sender } from '../core/ports.js';
 import type { Metrics } from '../metrics.js';
@@ -300,8 +301,9 @@ export class OutboxWorker {
     if (Date.now() + this.sendTimeoutMs + 1000 > leaseEnd) return this.store.release(this.id, [{ id: row.id, delayMs: 0 }]).catch(() => undefined);
     const sender = this.senders.get(row.platform)!;
     try {
-      const message = await this.compose(row, recipient.actor);
-      if (!message) return await this.outcomes.finish(row, 'CANCELLED', 'no longer applies');
+      const composed = await this.compose(row, recipient.actor);
+      if (!composed) return await this.outcomes.finish(row, 'CANCELLED', 'no longer applies');
+      const message = recipient.relayFor !== undefined ? relayed(composed, recipient.relayFor, recipient.actor.locale) : composed;
       const result = await withTimeout(deliver(sender, recipient.target, message, row.idempotencyKey, row.payload), this.sendTimeoutMs);
       await this.outcomes.record(row, result, recipient.identityId);
     } catch (err) {

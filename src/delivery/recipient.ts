@@ -7,6 +7,8 @@ export interface Recipient {
   target: DeliveryTarget;
   /** The person's chat identity; null for a row addressed to a channel. */
   identityId: string | null;
+  /** Set when the person has no chat account and the row goes to their team leader: the person's name. */
+  relayFor?: string;
 }
 
 /** Person and identity columns as the claim statement returns them (null when erased or without identity). */
@@ -30,6 +32,9 @@ export interface RecipientColumns {
   ciUserId: string | null;
   ciConversationRef: unknown;
   ciServiceUrl: string | null;
+  /** The identity is the team leader's (a person without a chat account), with the leader's language. */
+  ciVia?: boolean | null;
+  ciViaLocale?: string | null;
 }
 
 export function recipientOf(c: RecipientColumns, platform: Platform, defaultLocale: 'nl' | 'en'): Recipient | null {
@@ -53,7 +58,8 @@ export function recipientOf(c: RecipientColumns, platform: Platform, defaultLoca
         skills: c.pSkills ?? [],
       },
       platform,
-      locale: toLocale(locale, defaultLocale),
+      // A relayed message is read by the team leader: in the leader's language.
+      locale: c.ciVia ? toLocale(c.ciViaLocale, defaultLocale) : toLocale(locale, defaultLocale),
     },
     target: {
       platform: c.ciPlatform ?? platform,
@@ -63,6 +69,7 @@ export function recipientOf(c: RecipientColumns, platform: Platform, defaultLoca
       serviceUrl: c.ciServiceUrl,
     },
     identityId: c.ciId,
+    ...(c.ciVia ? { relayFor: c.pName ?? '' } : {}),
   };
 }
 

@@ -19,7 +19,19 @@ type GraphUser = Record<string, unknown> & {
   'manager@delta'?: { id: string; '@removed'?: unknown }[];
 };
 
-const FIELDS = ['id', 'displayName', 'givenName', 'surname', 'mail', 'userPrincipalName', 'department', 'jobTitle', 'employeeId', 'companyName', 'accountEnabled'];
+const FIELDS = [
+  'id', 'displayName', 'givenName', 'surname', 'mail', 'userPrincipalName', 'department', 'jobTitle', 'employeeId', 'companyName', 'accountEnabled',
+  'assignedPlans',
+];
+
+/**
+ * Does the user have Teams? Told by `assignedPlans` (service `TeamspaceAPI`, capability Enabled); a user without
+ * it (outdoor staff with a directory account but no Teams licence) is reached through their team leader.
+ */
+const hasTeams = (plans: unknown): boolean | undefined => {
+  if (!Array.isArray(plans)) return undefined;
+  return plans.some((p) => p && typeof p === 'object' && (p as Record<string, unknown>).service === 'TeamspaceAPI' && (p as Record<string, unknown>).capabilityStatus === 'Enabled');
+};
 
 const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
 const address = (v: unknown) => {
@@ -99,6 +111,7 @@ export class GraphDirectory implements DirectorySource {
         employeeNumber: field('employeeId'),
         organization: field('companyName'),
         enabled: has('accountEnabled') ? raw.accountEnabled !== false : undefined,
+        ...(hasTeams(raw.assignedPlans) === false ? { chat: false } : {}),
         ...(attribute && has(attribute.split('.')[0]!) ? { education: str(at(raw, attribute)) } : {}),
       };
       const m = raw['manager@delta'];

@@ -42,6 +42,7 @@ export function directoryCommands(core: Core, db: Database, connections: Directo
     people: core.ctx.people,
     cancelSignup: (actor, workshopId) => core.workshops.cancel(actor, { w: workshopId, q: '', o: 0 }),
     withdrawHand: (actor, klusId) => core.klussen.joining.withdraw(actor, klusId),
+    withdrawFromOutbox: (personId, why) => core.leaving.withdrawFromOutbox(personId, why),
     clock: core.ctx.clock,
   };
   const ports = (dryRun: boolean): SyncPorts => ({ store, clock: core.ctx.clock, ...(dryRun ? {} : { leavers }) });

@@ -1,8 +1,11 @@
 import { DEFAULT_RETENTION, enforceRetention, type RetentionPolicy } from '../core/privacy/retention.js';
 import type { Core } from '../app.js';
+import { pruneRequests } from '../core/outreach/seat-requests.js';
 import { PromptPlanner } from '../core/reflection/prompt-planner.js';
 import { adminPorts, PrismaProcessedEvents, type Database } from '../db/index.js';
+import { leaverEraser } from './leaver-erasure.js';
 import { nudgeJobs } from './nudge-jobs.js';
+import { teamJobs } from './team-jobs.js';
 import { directoryJobs, type DirectoryJobSettings } from './directory-jobs.js';
 import type { Job } from '../schedule/scheduler.js';
 
@@ -23,7 +26,7 @@ export function createJobs(
       cron: '41 3 * * *',
       // Each kind of data is kept as long as RETENTION_* says (README "Retention"); counts go to the audit log.
       run: async (fireAt) => {
-        const report = await enforceRetention(adminPorts(db.prisma), retention, fireAt);
+        const report = await enforceRetention(adminPorts(db.prisma), retention, fireAt, leaverEraser(core));
         core.ctx.logger.info('retention enforced', { ...report });
       },
     },
@@ -64,8 +67,20 @@ export function createJobs(
         await core.broadcasts.tick(core.ctx.clock.now());
       },
     },
+    {
+      name: 'outreach.seat-requests',
+      cron: '7 * * * *',
+      // AVG: a seat request from the public page is personal data; unconfirmed ones go once expired, decided ones
+      // after 30 days (README "Public page").
+      run: async () => {
+        const removed = await pruneRequests(core.outreach);
+        if (removed) core.ctx.logger.info('seat requests removed', { removed });
+      },
+    },
     // Nudge campaigns and the weekly team-leader digest.
     ...nudgeJobs(core, db),
+    // Team leaders: the weekly toolbox and the day-before list (issue 18).
+    ...teamJobs(core),
     // Entra ID and Slack directory sync (DIRECTORY_SYNC_SCHEDULE), when configured.
     ...directoryJobs(core, db, directory),
   ];

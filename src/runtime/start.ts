@@ -13,6 +13,7 @@ import {
   PrismaProcessedEvents,
   type Database,
 } from '../db/index.js';
+import { aanbodRoutes } from '../server/aanbod-routes.js';
 import { broadcastRoutes } from '../server/broadcast-routes.js';
 import { calendarRoutes } from '../server/calendar-routes.js';
 import { chartRoutes } from '../server/chart-routes.js';
@@ -68,6 +69,7 @@ export async function startVliegwiel(config: Config, logger: Logger): Promise<Ru
     for (const r of calendarRoutes(core.ctx)) server.mount(r);
     for (const r of broadcastRoutes(core)) server.mount(r);
     for (const r of downloadRoutes(core.ctx)) server.mount(r);
+    for (const r of aanbodRoutes(core.outreach)) server.mount(r);
     for (const r of chartRoutes(new PrismaChartStore(db.prisma), core.ctx.clock)) server.mount(r);
     for (const c of channels) for (const r of c.routes) server.mount(r);
 

@@ -11,6 +11,7 @@ import { DeletingSender, EditingSender } from '../support/editing-sender.js';
 import { RecordingSender } from '../support/recording-sender.js';
 import { aWorker, compose, texts, until, useBroadcastWorld } from './support.js';
 import { cliDeps } from '../../src/runtime/admin-deps.js';
+import { readAsDutchExcel } from '../support/dutch-excel.js';
 
 describe.each(BACKENDS)('a broadcast on its way (%s)', (backend) => {
   const world = useBroadcastWorld(backend);
@@ -82,6 +83,9 @@ describe.each(BACKENDS)('a broadcast on its way (%s)', (backend) => {
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain('Stil');
     expect(lines[1]).toContain('unreachable: no chat identity');
+    const [header, failure] = readAsDutchExcel(files['f.csv']!);
+    expect(header).toEqual(['bericht', 'naam', 'e-mail', 'organisatie', 'afdeling', 'kanaal', 'pogingen', 'reden', 'laatste poging']);
+    expect(failure![7]).toBe('unreachable: no chat identity');
     expect(await runCommand(['export', 'broadcast-failures', '--broadcast', '00000000-0000-0000-0000-000000000000'], io, deps)).toBe(1);
   });
 

@@ -96,6 +96,11 @@ describe.each(BACKENDS)('people import with team leaders, levels and leavers on 
     await db.prisma.workshop.update({ where: { id: ws.id }, data: { confirmedCount: 1, waitlistSeq: 1 } });
     await db.prisma.signup.create({ data: { workshopId: ws.id, personId: bob.id, status: 'WAITLISTED', waitlistSeq: 1 } });
     await db.prisma.outboxMessage.create({ data: { idempotencyKey: `x:${ann.id}`, kind: 'workshop.reminder', personId: ann.id, platform: 'SLACK', payload: {} } });
+    // A message to a klus owner that names Ann ("Ann wil meedoen"): withdrawn as erasure would, with leaving's reason.
+    const lead = await db.prisma.person.findUniqueOrThrow({ where: { email: 'lead@dijk.example' } });
+    const klus = await db.prisma.klus.create({ data: { key: `k-leaver-${backend}`, title: 'Archief', ownerId: lead.id } });
+    const hand = await db.prisma.klusInterest.create({ data: { klusId: klus.id, personId: ann.id } });
+    await db.prisma.outboxMessage.create({ data: { idempotencyKey: `about:${ann.id}`, kind: 'klus.candidate', personId: lead.id, platform: 'SLACK', payload: { interestId: hand.id } } });
     void core;
     const r = await cli(db, ['import', 'people', 'l.csv'], { files: { 'l.csv': file(';;ann@dijk.example;Ann;Gemeente Dijk;Groen;MBO 3;employee;nl;;lead@dijk.example;E-1;Hovenier;nee') } });
     expect(r.stdout).toContain('1 deactivated');
@@ -104,6 +109,7 @@ describe.each(BACKENDS)('people import with team leaders, levels and leavers on 
     expect(left.deactivatedAt).not.toBeNull();
     expect(left.erasedAt).toBeNull();
     expect((await db.prisma.outboxMessage.findUniqueOrThrow({ where: { idempotencyKey: `x:${ann.id}` } })).status).toBe('CANCELLED');
+    expect(await db.prisma.outboxMessage.findUniqueOrThrow({ where: { idempotencyKey: `about:${ann.id}` } })).toMatchObject({ status: 'CANCELLED', lastError: 'person left' });
     const signups = await db.prisma.signup.findMany({ where: { workshopId: ws.id } });
     expect(signups.find((s) => s.personId === bob.id)?.status).toBe('CONFIRMED');
     expect(signups.find((s) => s.personId === ann.id)?.status).toBe('CANCELLED');

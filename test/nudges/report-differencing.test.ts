@@ -4,6 +4,7 @@ import type { Database } from '../../src/db/database.js';
 import { cliDeps } from '../../src/runtime/admin-deps.js';
 import { anOrganization } from '../support/builders.js';
 import { testDatabase } from '../support/db.js';
+import { readAsDutchExcel } from '../support/dutch-excel.js';
 import { activity, aMember, DAY } from './support.js';
 import { rank } from './support-attacker.js';
 
@@ -20,7 +21,7 @@ async function csv(db: Database, by: Dim, now: Date, weeks = 3) {
   const code = await runCommand(['report', '--format', 'csv', '--by', by, '--weeks', String(weeks)], io, async () =>
     cliDeps(db, { timezone: 'Europe/Amsterdam', now: () => now }));
   expect(code).toBe(0);
-  const [, ...rows] = out.join('\n').trim().split(/\r\n/).map((l) => l.split(','));
+  const [, ...rows] = readAsDutchExcel(`${out.join('\n')}\r\n`);
   return rows.filter((r) => r[0] === 'engagement').map((r) => ({ group: r[2]!, week: r[3]!, people: r[4]!, active: r[5]!, suppressed: r[14] === 'yes' }));
 }
 

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCommand, type CliIo } from '../../src/cli/commands.js';
 import { NudgeService } from '../../src/core/nudges/nudge-service.js';
 import { CSV_COLUMNS } from '../../src/core/nudges/report-format.js';
+import { translator } from '../../src/core/nudges/texts.js';
 import type { Database } from '../../src/db/database.js';
 import { toCampaign } from '../../src/db/nudges/nudge-campaigns.js';
 import { PrismaChartStore } from '../../src/db/nudges/charts.js';
@@ -12,6 +13,7 @@ import { HttpServer } from '../../src/server/http-server.js';
 import { createMetrics } from '../../src/metrics.js';
 import { anOrganization, aWorkshop, FixedClock } from '../support/builders.js';
 import { BACKENDS, testDatabase } from '../support/db.js';
+import { excelNumber, readAsDutchExcel } from '../support/dutch-excel.js';
 import { aCampaign, activity, aMember, DAY, nudgeCore, nudgeRows, said, variant } from './support.js';
 import { cliDeps } from '../../src/runtime/admin-deps.js';
 
@@ -26,7 +28,10 @@ function cli(db: Database, now = NOW) {
   return { run, out, err };
 }
 
-const parseCsv = (text: string) => text.trim().split(/\r\n/).map((l) => l.split(','));
+// The CLI prints the file without its last line end.
+const parseCsv = (text: string) => readAsDutchExcel(`${text}\r\n`);
+/** A share as Dutch Excel shows it: a decimal comma. */
+const nl = (n: number) => String(n).replace('.', ',');
 
 describe.each(BACKENDS)('HR report on %s', (backend) => {
   let db: Database;
@@ -95,9 +100,11 @@ describe.each(BACKENDS)('HR report on %s', (backend) => {
     for (const [v, f] of Object.entries(perVariant)) {
       expect(row('campaign', campaignKey, v), v).toEqual([
         'campaign', '', '', '', '', '', '', campaignKey, v, String(f.sent), String(f.clicked),
-        String(Math.round((f.clicked / f.sent) * 1000) / 10), String(f.after), String(Math.round((f.after / f.sent) * 1000) / 10), 'no',
+        nl(Math.round((f.clicked / f.sent) * 1000) / 10), String(f.after), nl(Math.round((f.after / f.sent) * 1000) / 10), 'no',
       ]);
     }
+    // Dutch Excel reads the shares as numbers (decimal comma).
+    for (const [v, f] of Object.entries(perVariant)) expect(excelNumber(row('campaign', campaignKey, v)![11]!)).toBe(Math.round((f.clicked / f.sent) * 1000) / 10);
     expect(row('campaign', 'klein', 'A')!.slice(9)).toEqual(['', '', '', '', '', 'yes']);
   });
 
@@ -124,6 +131,15 @@ describe.each(BACKENDS)('HR report on %s', (backend) => {
     expect(image).toBeDefined();
     if (image?.type !== 'image') throw new Error('no image');
     expect(image.alt).toContain('Post minder dan 5');
+    // Dutch numbers in the Dutch text and the alt text: "12,5%", never "12.5%".
+    for (const [v, f] of Object.entries(perVariant)) {
+      const share = nl(Math.round((f.clicked / f.sent) * 1000) / 10);
+      expect(text).toContain(`${campaignKey} ${v}: ${f.clicked} van ${f.sent} klikten (${share}%)`);
+      expect(image.alt).toContain(`${campaignKey} ${v} ${share}%`);
+    }
+    expect(`${text} ${image.alt}`).not.toMatch(/\d\.\d%/);
+    expect(translator('nl')('report.group', { group: 'Financiën', share: 12.5, active: 1, people: 8 })).toBe('Financiën: 12,5% (1 van 8)');
+    expect(translator('en')('report.group', { group: 'Finance', share: 12.5, active: 1, people: 8 })).toBe('Finance: 12.5% (1 of 8)');
     expect(image.url).toMatch(/^http:\/\/127\.0\.0\.1:3978\/charts\/[A-Za-z0-9_-]{43}\.png$/);
 
     // The image is served at that path, as often as a chat client asks, and unknown tokens are not.
@@ -137,7 +153,8 @@ describe.each(BACKENDS)('HR report on %s', (backend) => {
         expect(res.status).toBe(200);
         expect(res.headers.get('content-type')).toBe('image/png');
         const png = PNG.sync.read(Buffer.from(await res.arrayBuffer()));
-        expect(png.width).toBe(760);
+        // Drawn at twice the chart's 480 units, for sharp text on phones (was 760 wide with a pixel font).
+        expect(png.width).toBe(960);
         expect(png.height).toBeGreaterThan(200);
       }
       expect((await fetch(`http://127.0.0.1:${port}/charts/${'x'.repeat(43)}.png`)).status).toBe(404);
@@ -148,6 +165,8 @@ describe.each(BACKENDS)('HR report on %s', (backend) => {
     const csv = await core.bot.action(actor, { action: 'report.csv', value: 'education' });
     const link = csv.messages[0]!.blocks.flatMap((b) => (b.type === 'actions' ? b.buttons : []))[0]!;
     const file = await core.ctx.downloads.take(link.url!.split('/').pop()!, NOW);
-    expect(new TextDecoder().decode(file!.content).split('\r\n')[0]).toBe(CSV_COLUMNS.join(','));
+    const [header, ...rows] = readAsDutchExcel(file!.content);
+    expect(header).toEqual([...CSV_COLUMNS]);
+    expect(rows.length).toBeGreaterThan(0);
   });
 });

@@ -7,7 +7,7 @@ const message = configFails;
 
 describe('retention settings', () => {
   it('default to the documented periods and take 0 as keep forever', () => {
-    expect(loadConfig({}).retention).toEqual({ outboxDays: 90, engagementDays: 365, scheduleRunDays: 30, auditDays: 730, inactiveMonths: 24 });
+    expect(loadConfig({}).retention).toEqual({ outboxDays: 90, engagementDays: 365, scheduleRunDays: 30, auditDays: 730, inactiveMonths: 24, leaverMonths: 6 });
     expect(DEFAULT_RETENTION).toEqual(loadConfig({}).retention);
     const off = loadConfig({
       RETENTION_OUTBOX_DAYS: '0',
@@ -15,8 +15,9 @@ describe('retention settings', () => {
       RETENTION_SCHEDULE_RUNS_DAYS: '0',
       RETENTION_AUDIT_DAYS: '0',
       RETENTION_INACTIVE_MONTHS: ' 0 ',
+      RETENTION_LEAVER_MONTHS: '0',
     });
-    expect(off.retention).toEqual({ outboxDays: 0, engagementDays: 0, scheduleRunDays: 0, auditDays: 0, inactiveMonths: 0 });
+    expect(off.retention).toEqual({ outboxDays: 0, engagementDays: 0, scheduleRunDays: 0, auditDays: 0, inactiveMonths: 0, leaverMonths: 0 });
     expect(loadConfig({ RETENTION_OUTBOX_DAYS: '30', RETENTION_INACTIVE_MONTHS: '12' }).retention).toMatchObject({ outboxDays: 30, inactiveMonths: 12 });
   });
 
@@ -27,6 +28,7 @@ describe('retention settings', () => {
     ['RETENTION_SCHEDULE_RUNS_DAYS', '1.5', 'RETENTION_SCHEDULE_RUNS_DAYS must be a whole number of days'],
     ['RETENTION_AUDIT_DAYS', '30', 'at least 180'],
     ['RETENTION_INACTIVE_MONTHS', '2', 'RETENTION_INACTIVE_MONTHS must be a whole number of months: 0 (keep forever) or at least 3'],
+    ['RETENTION_LEAVER_MONTHS', 'half', 'RETENTION_LEAVER_MONTHS must be a whole number of months: 0 (keep forever) or at least 1'],
   ])('refuse %s=%s with a message naming it', (name, value, expected) => {
     const m = message({ [name]: value });
     expect(m.startsWith(`Invalid setting ${name}: `)).toBe(true);

@@ -9,7 +9,7 @@ import { adminPorts } from '../../src/db/admin-store.js';
 
 const NOW = new Date('2027-06-01T03:41:00Z');
 const daysAgo = (n: number) => new Date(NOW.getTime() - n * 86_400_000);
-const OFF: RetentionPolicy = { outboxDays: 0, engagementDays: 0, scheduleRunDays: 0, auditDays: 0, inactiveMonths: 0 };
+const OFF: RetentionPolicy = { outboxDays: 0, engagementDays: 0, scheduleRunDays: 0, auditDays: 0, inactiveMonths: 0, leaverMonths: 0 };
 
 describe.each(BACKENDS)('retention on %s', (backend) => {
   let db: Database;
@@ -63,7 +63,7 @@ describe.each(BACKENDS)('retention on %s', (backend) => {
     const newcomer = await withDossier(null, 60);
 
     const report = await enforceRetention(adminPorts(db.prisma), DEFAULT_RETENTION, NOW);
-    expect(report).toEqual({ outbox: 3, engagementEvents: 1, scheduleRuns: 2, auditLog: 1, inactivePeople: 2, reflections: 4, goals: 2, promptDeliveries: 2 });
+    expect(report).toEqual({ outbox: 3, engagementEvents: 1, scheduleRuns: 2, auditLog: 1, inactivePeople: 2, reflections: 4, goals: 2, promptDeliveries: 2, leaversErased: 0 });
     const ids = (await db.prisma.outboxMessage.findMany({ select: { id: true } })).map((r) => r.id);
     expect(ids).toEqual(expect.arrayContaining(keep.map((r) => r.id)));
     expect(ids.some((id) => drop.some((d) => d.id === id))).toBe(false);

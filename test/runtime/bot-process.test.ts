@@ -45,6 +45,11 @@ describe('the bot as a process on the embedded database', () => {
     expect(chat.stdout).toContain('[1] Aanmelden');
     expect(chat.stdout).toContain('Je bent aangemeld voor');
     expect(chat.stdout).toMatch(/== Mijn aanmeldingen ==\n\n\* /);
+    expect(chat.stdout).toContain('Vliegwiel chat in de console.');
+    // The welcome line follows the person's language, like everything after it.
+    const english = await runEntry('src/console/main.ts', ['--as', 'employee@demo.vliegwiel.nl'], env, 'help\n').done;
+    expect(english.code).toBe(0);
+    expect(english.stdout).toContain('Vliegwiel console chat. Type words (help, workshops, my, jobs, reflect …)');
 
     const out = path.join(dataDir, 'lijst.csv');
     const exported = await runEntry('src/cli/main.ts', ['export', 'signups', '--workshop', 'miw-2027-01', '--out', out], env).done;

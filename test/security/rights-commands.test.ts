@@ -14,6 +14,7 @@ const ONLY: Record<string, Role[]> = {
   campaigns: ['hr'],
   report: ['hr'],
   'post-klus': ['manager', 'teamLeader', 'hr'],
+  poster: ['manager', 'teamLeader', 'hr'],
 };
 const EVERYONE = ['help', 'help-more', 'my', 'pause', 'resume', 'language', 'workshops', 'klussen', 'my-klussen', 'skills', 'reflect', 'dossier', 'goal', 'programme', 'rhythm', 'my-data', 'nudges.off', 'nudges.on'];
 

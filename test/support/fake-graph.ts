@@ -13,6 +13,8 @@ export interface GraphUserSeed {
   accountEnabled?: boolean;
   employeeType?: string | null;
   managerId?: string | null;
+  /** Service plans (Teams is `TeamspaceAPI`); absent = Graph did not say. */
+  assignedPlans?: { service: string; capabilityStatus: string }[];
 }
 
 interface StoredUser extends GraphUserSeed {

@@ -20,10 +20,15 @@ export function dmOutlet(client: webApi.WebClient, userId: string): Outlet {
   return { post, replace: (m) => post([m]) };
 }
 
-/** A conversation the bot is in (its DM with the person); `ts` is the clicked message, when there is one. */
-export function channelOutlet(client: webApi.WebClient, channel: string, ts?: string): Outlet {
+/**
+ * A conversation the bot is in (its DM with the person); `ts` is the clicked message, when there is one.
+ * `threadTs`: the answers go into that thread (the person replied in it).
+ */
+export function channelOutlet(client: webApi.WebClient, channel: string, ts?: string, threadTs?: string): Outlet {
   const post = async (messages: SlackMessage[]) => {
-    for (const m of messages) await client.chat.postMessage({ channel, text: m.text, blocks: m.blocks });
+    for (const m of messages) {
+      await client.chat.postMessage({ channel, text: m.text, blocks: m.blocks, ...(threadTs ? { thread_ts: threadTs } : {}) });
+    }
   };
   return {
     post,

@@ -3,7 +3,7 @@ import type { BroadcastsDeps } from './deps.js';
 import { DomainError } from '../errors.js';
 import { formatDateTime } from '../format.js';
 import { translator } from './texts.js';
-import { message, type Message, type Reply } from '../messages.js';
+import { message, type Locale, type Message, type Reply } from '../messages.js';
 import { hasRole, type Actor } from '../people/person.js';
 import type { Broadcast, BroadcastStatus } from './broadcast.js';
 import type { AuditNote } from './broadcast-repository.js';
@@ -36,7 +36,7 @@ export class BroadcastService {
     return { personId: actor.person.id, approvalRequired: this.approvalRequired };
   }
 
-  private async formContext() {
+  private async formContext(locale: Locale) {
     const now = this.ctx.clock.now();
     const [organizations, groups, teamLeaders, departments, workshops] = await Promise.all([
       this.ctx.broadcasts.organizations(),
@@ -45,7 +45,7 @@ export class BroadcastService {
       this.ctx.broadcasts.departments(),
       this.ctx.broadcasts.upcomingWorkshops(now, 5),
     ]);
-    return { organizations, groups, teamLeaders, departments, workshops, timezone: this.ctx.settings.timezone, now };
+    return { organizations, groups, teamLeaders, departments, workshops, timezone: this.ctx.settings.timezone, now, locale };
   }
 
   private async load(id: string): Promise<Broadcast> {
@@ -70,7 +70,7 @@ export class BroadcastService {
   async start(actor: Actor): Promise<Reply> {
     const tr = translator(actor.locale);
     if (!hasRole(actor.person, 'HR')) return { messages: [message(tr('broadcast.forbidden'))] };
-    const form = composeForm(tr, await this.formContext());
+    const form = composeForm(tr, await this.formContext(actor.locale));
     const recent = await this.ctx.broadcasts.recent(5);
     return { messages: [overviewMessage(recent, tr, { type: 'form', form })] };
   }
@@ -81,7 +81,7 @@ export class BroadcastService {
     const tr = translator(actor.locale);
     const values: FormValues = input.form ?? {};
     const draftId = input.value || undefined;
-    const fctx = await this.formContext();
+    const fctx = await this.formContext(actor.locale);
     const existing = draftId ? await this.load(draftId) : null;
     const secret = existing?.button?.kind === 'link' ? existing.button.secret : undefined;
     const parsed = parseComposeForm(values, tr, fctx, secret);
@@ -123,7 +123,7 @@ export class BroadcastService {
     this.guard(actor);
     const b = await this.load(id);
     if (b.status !== 'DRAFT' && b.status !== 'PENDING_APPROVAL') return this.notNow(actor, b);
-    const fctx = await this.formContext();
+    const fctx = await this.formContext(actor.locale);
     const form = composeForm(translator(actor.locale), fctx, broadcastValues(b, fctx), b.id);
     return { messages: [{ text: form.title, blocks: [{ type: 'form', form }] }] };
   }

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Translate } from './texts.js';
-import type { Form, FormField } from '../messages.js';
+import type { Form, FormField, Locale } from '../messages.js';
 import { normaliseSkill, type Role } from '../people/person.js';
 import { formatInput, parseDateTime } from '../time.js';
-import { EDUCATION_LEVELS, parseEducationLevel } from '../people/education.js';
+import { EDUCATION_LEVELS, educationLabel, parseEducationLevel } from '../people/education.js';
 import type { Audience, Broadcast, BroadcastButton, BroadcastInput, Named } from './broadcast.js';
 
 /** The compose form; its submission comes back as this action, with the draft's id when it edits one. */
@@ -36,6 +36,8 @@ interface FormContext {
   workshops?: { key: string; title: string }[];
   timezone: string;
   now: Date;
+  /** The reader's language, for choices shown in words (education levels). */
+  locale?: Locale;
 }
 
 export function composeForm(tr: Translate, ctx: FormContext, values: FormValues = {}, draftId?: string): Form {
@@ -68,7 +70,7 @@ export function composeForm(tr: Translate, ctx: FormContext, values: FormValues 
           })]
         : []),
       departmentsField(tr, ctx, list(values.departments)),
-      optional('levels', 'broadcast.form.field_levels', { kind: 'multiselect', options: EDUCATION_LEVELS.map((l) => ({ value: l, label: l })) }),
+      optional('levels', 'broadcast.form.field_levels', { kind: 'multiselect', options: EDUCATION_LEVELS.map((l) => ({ value: l, label: educationLabel(l, ctx.locale ?? 'nl') })) }),
       ...(ctx.groups?.length
         ? [optional('groups', 'broadcast.form.field_groups', { kind: 'multiselect', options: ctx.groups.slice(0, 100).map((g) => ({ value: g.id, label: g.name })) })]
         : []),

@@ -1,12 +1,6 @@
+import { excelCsv } from '../csv/excel-csv.js';
 import { formatDateTime } from '../format.js';
 import type { BroadcastFailuresRepository } from './broadcast-failures-repository.js';
-
-const cell = (v: string | number | null | undefined) => {
-  const s = v === null || v === undefined ? '' : String(v);
-  // Quote when needed; a leading =, +, - or @ would make Excel evaluate a formula.
-  const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
-  return /[;"\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-};
 
 export class UnknownBroadcastError extends Error {}
 
@@ -30,5 +24,5 @@ export async function exportBroadcastFailures(broadcasts: BroadcastFailuresRepos
     r.lastError ?? '',
     formatDateTime(r.lastAttemptAt, 'nl', timezone),
   ]);
-  return `\uFEFF${[header, ...lines].map((l) => l.map(cell).join(';')).join('\r\n')}\r\n`;
+  return excelCsv(header, lines, 'nl');
 }

@@ -18,6 +18,11 @@ export interface DirectoryUser {
   education?: string | null;
   /** The team leader's object id; null = none; undefined = not told (a delta that did not change it). */
   managerId?: string | null;
+  /**
+   * False when the directory says the user has no Teams (no enabled Teams service plan): a person without a chat
+   * account, reached through their team leader; no Teams identity is made for them. Undefined = not told.
+   */
+  chat?: boolean;
 }
 
 /** Gone from the directory since the last run (deleted, or out of the app's scope). */

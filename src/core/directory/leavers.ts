@@ -1,5 +1,6 @@
 import type { Clock } from '../ports.js';
 import type { PeopleRepository } from '../people/people-repository.js';
+import type { LeaveReason } from '../people/leaving.js';
 import { toLocale, type Actor } from '../people/person.js';
 
 /** What a leaver still holds that others may need: seats in workshops to come, hands raised for klussen. */
@@ -10,7 +11,10 @@ export interface LeaverHoldings {
 }
 
 export interface LeaverRepository {
-  /** Deactivated people (not erased) who still hold a seat or waitlist place after `now`, or an active klus hand. */
+  /**
+   * Deactivated people (not erased) who still hold a seat or waitlist place after `now`, an active klus hand, or
+   * a message still waiting for them.
+   */
   holdings(now: Date): Promise<LeaverHoldings[]>;
 }
 
@@ -21,6 +25,8 @@ export interface LeaverPorts {
   cancelSignup(actor: Actor, workshopId: string): Promise<unknown>;
   /** Withdraws a hand as the person's own "Toch niet" would: an owner who had chosen them is told. */
   withdrawHand(actor: Actor, klusId: string): Promise<unknown>;
+  /** The outbox part of leaving, the same use case as erasure's: rows addressed to them or naming them are cancelled. */
+  withdrawFromOutbox(personId: string, why: LeaveReason): Promise<number>;
   clock: Clock;
 }
 
@@ -37,6 +43,9 @@ export async function releaseLeavers(ports: LeaverPorts): Promise<{ seats: numbe
     const person = await ports.people.findById(h.personId);
     if (!person) continue;
     const actor: Actor = { person, platform: 'CONSOLE', locale: toLocale(person.locale, 'nl') };
+    // First, while their klus hands still point at them: what waits for them or about them is withdrawn. What the
+    // releases below queue (the waitlist moves up, an owner hears the hand was withdrawn) is new and goes out.
+    await ports.withdrawFromOutbox(person.id, 'left');
     for (const w of h.workshopIds) {
       await ports.cancelSignup(actor, w);
       seats++;

@@ -105,12 +105,12 @@ export function planDirectory(input: Input): SyncPlan {
       const key = `new:${u.id}`;
       plan.creates.push({ ...want, name: u.name ?? email, email, key });
       ref.set(u.id, key);
-      plan.identities.push({ person: key, platform: 'TEAMS', userId: u.id });
+      if (u.chat !== false) plan.identities.push({ person: key, platform: 'TEAMS', userId: u.id });
     } else {
       ref.set(u.id, person.id);
       const fields = changedFields(person, want);
       if (Object.keys(fields).length) plan.updates.push({ personId: person.id, fields });
-      if (!person.teamsIds.includes(u.id)) plan.identities.push({ person: person.id, platform: 'TEAMS', userId: u.id });
+      if (!person.teamsIds.includes(u.id) && u.chat !== false) plan.identities.push({ person: person.id, platform: 'TEAMS', userId: u.id });
       if (!enabled && person.deactivatedBy === null) plan.deactivate.push(person.id);
       if (enabled && person.deactivatedBy === 'directory') plan.reactivate.push(person.id);
     }

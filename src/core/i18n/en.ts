@@ -8,7 +8,7 @@ export const en: Record<CommonKey, string> = {
   'help.pause': 'pause / start – pause or resume messages from Vliegwiel',
   'help.button_more': 'More',
   'help.more_hint': 'Type “more” for every word.',
-  'help.language': 'language nl / taal nl – schakel naar Nederlands',
+  'help.language': 'language nl – switch to Dutch (Nederlands)',
 
   'common.more': 'More',
   'common.previous': 'Previous',
@@ -62,6 +62,7 @@ export const en: Record<CommonKey, string> = {
   'slack.form_unavailable': 'I cannot show this form here. Type the word again, or ask your HR adviser for help.',
   'slack.truncated': 'Not everything fits here. Send “my” or “workshops” to Vliegwiel in a message for the rest.',
 
+  'console.hello': 'Vliegwiel console chat. Type words (help, workshops, my, jobs, reflect …) or a number to press that button. End with Ctrl-D.',
   'console.optional': '(may be empty)',
   'console.pick': '{count, plural, one {There is 1 button. Type 1 to press it.} other {Pick a button from 1 to #.}}',
   'console.no_buttons': 'There are no buttons now. Type “help”.',

@@ -60,6 +60,7 @@ export const nl = {
   'slack.form_unavailable': 'Dit formulier kan ik hier niet laten zien. Typ het woord nog een keer, of vraag je HR-adviseur om hulp.',
   'slack.truncated': 'Niet alles past hier. Stuur “mijn” of “workshops” in een bericht aan Vliegwiel voor de rest.',
 
+  'console.hello': 'Vliegwiel chat in de console. Typ woorden (help, workshops, mijn, klussen, reflectie …) of een nummer om die knop te kiezen. Stop met Ctrl-D.',
   'console.optional': '(mag leeg)',
   'console.pick': '{count, plural, one {Er is 1 knop. Typ 1 om hem te kiezen.} other {Kies een knop van 1 tot #.}}',
   'console.no_buttons': 'Er zijn nu geen knoppen. Typ “help”.',

@@ -13,6 +13,8 @@ export const ACTIVITY_KINDS = [
   'prompt.answered',
   'broadcast.click',
   'nudge.click',
+  // A team talk the team leader held on the week's question: counted for every member of the team (core/team).
+  'team.talk',
 ] as const;
 
 /** What a nudge led to: activity after it, not the click on the nudge itself. */

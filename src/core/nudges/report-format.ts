@@ -1,3 +1,5 @@
+import { excelCsv, type CsvCell } from '../csv/excel-csv.js';
+import type { Locale } from '../messages.js';
 import type { EngagementReport } from './report.js';
 import { MIN_GROUP } from './settings.js';
 
@@ -10,15 +12,10 @@ export const CSV_COLUMNS = [
   'campaign', 'variant', 'sent', 'clicked', 'clicked_pct', 'active_after', 'active_after_pct', 'suppressed',
 ] as const;
 
-const cell = (v: string | number | null | undefined) => {
-  const s = v === null || v === undefined ? '' : String(v);
-  return /[",\r\n]/.test(s) || /^[=+\-@]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
-export function reportCsv(r: EngagementReport): string {
-  const lines = [CSV_COLUMNS.join(',')];
-  const add = (v: Partial<Record<(typeof CSV_COLUMNS)[number], string | number | null>>) =>
-    lines.push(CSV_COLUMNS.map((c) => cell(v[c])).join(','));
+/** The report as Dutch Excel opens it (see excel-csv.ts); figures in the reader's number format ("12,5" in Dutch). */
+export function reportCsv(r: EngagementReport, locale: Locale = 'nl'): string {
+  const rows: CsvCell[][] = [];
+  const add = (v: Partial<Record<(typeof CSV_COLUMNS)[number], CsvCell>>) => rows.push(CSV_COLUMNS.map((c) => v[c]));
   for (const e of r.engagement) {
     add({ section: 'engagement', dimension: r.dimension, group: e.group, week: e.week, people: e.people, active: e.active, active_pct: e.share, suppressed: e.suppressed ? 'yes' : 'no' });
   }
@@ -28,7 +25,7 @@ export function reportCsv(r: EngagementReport): string {
       active_after: c.activeAfter, active_after_pct: c.activeAfterShare, suppressed: c.suppressed ? 'yes' : 'no',
     });
   }
-  return `${lines.join('\r\n')}\r\n`;
+  return excelCsv(CSV_COLUMNS, rows, locale);
 }
 
 const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.length));

@@ -6,11 +6,13 @@ import { chartAlt, reportChart } from './chart.js';
 import { nudgeSettings } from './nudge-service.js';
 import { buildReport, type EngagementReport } from './report.js';
 import { reportCsv } from './report-format.js';
+import { CSV_MIME } from '../csv/excel-csv.js';
 import { DIMENSIONS, type Dimension } from './report-repository.js';
 
 const WORDS: Record<string, Dimension> = {
   afdeling: 'department', department: 'department', organisatie: 'organization', organisation: 'organization',
   organization: 'organization', opleiding: 'education', education: 'education', niveau: 'education',
+  teamleider: 'teamleader', teamleiders: 'teamleader', teamleader: 'teamleader', 'team leader': 'teamleader', team: 'teamleader',
 };
 
 export const parseDimension = (s: string): Dimension => WORDS[s.trim().toLowerCase()] ?? 'department';
@@ -33,7 +35,7 @@ export async function reportMessage(ctx: NudgesDeps, actor: Actor, dimension: Di
   const r = await report(ctx, dimension);
   const dim = tr(`report.dimension.${dimension}` as MessageKey);
   const named = { ...r, current: r.current.map((c) => ({ ...c, group: c.group || tr('report.unknown_group') })) };
-  const chart = reportChart(named, tr, dim);
+  const chart = reportChart(named, tr, dim, actor.locale);
   const path = await ctx.charts.publish(chart, actor.person.id, ctx.clock.now());
   const groups = named.current.map((c) =>
     c.hidden === 'small'
@@ -71,12 +73,12 @@ export async function reportMessage(ctx: NudgesDeps, actor: Actor, dimension: Di
 export async function reportCsvMessage(ctx: NudgesDeps, actor: Actor, dimension: Dimension): Promise<Message> {
   const tr = translator(actor.locale);
   const now = ctx.clock.now();
-  const csv = reportCsv(await report(ctx, dimension));
+  const csv = reportCsv(await report(ctx, dimension), actor.locale);
   const day = now.toISOString().slice(0, 10);
   const token = await ctx.downloads.create({
     personId: actor.person.id,
     filename: `vliegwiel-rapport-${dimension}-${day}.csv`,
-    mimeType: 'text/csv; charset=utf-8',
+    mimeType: CSV_MIME,
     content: new TextEncoder().encode(csv),
     expiresAt: new Date(now.getTime() + 3_600_000),
   });

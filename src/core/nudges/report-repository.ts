@@ -1,5 +1,6 @@
 /** How the report groups people. */
-export const DIMENSIONS = ['department', 'organization', 'education'] as const;
+/** `teamleader`: people by their team leader, so HR sees whether outdoor teams (reached through them) take part. */
+export const DIMENSIONS = ['department', 'organization', 'education', 'teamleader'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
 export interface Span {
@@ -37,6 +38,7 @@ export interface CrossGroupSize {
   department: string;
   organization: string;
   education: string;
+  teamleader: string;
   people: number;
 }
 

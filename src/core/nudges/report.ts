@@ -66,7 +66,7 @@ export function lastWeeks(now: Date, count: number, tz: string): (Span & { label
 }
 
 const hideGroups = (cells: CrossGroupSize[]) =>
-  suppressDimensions(DIMENSIONS, cells.map((c) => ({ groups: { department: c.department, organization: c.organization, education: c.education }, people: c.people })));
+  suppressDimensions(DIMENSIONS, cells.map((c) => ({ groups: { department: c.department, organization: c.organization, education: c.education, teamleader: c.teamleader }, people: c.people })));
 
 const row = (group: string, people: number, active: number, hidden: Hidden | null) => ({
   group,

@@ -38,3 +38,21 @@ export function matchingLevels(levels: readonly string[]): string[] {
   }
   return [...out];
 }
+
+const LABELS: Record<'nl' | 'en', Record<EducationLevel, string>> = {
+  nl: {
+    geen: 'geen diploma na de basisschool', vmbo: 'vmbo', 'mbo-1': 'mbo niveau 1', 'mbo-2': 'mbo niveau 2', 'mbo-3': 'mbo niveau 3',
+    'mbo-4': 'mbo niveau 4', mbo: 'mbo (niveau onbekend)', hbo: 'hbo', wo: 'wo (universiteit)',
+  },
+  en: {
+    geen: 'no diploma after primary school', vmbo: 'vmbo (pre-vocational)', 'mbo-1': 'mbo level 1 (vocational)', 'mbo-2': 'mbo level 2 (vocational)',
+    'mbo-3': 'mbo level 3 (vocational)', 'mbo-4': 'mbo level 4 (vocational)', mbo: 'mbo (vocational, level not known)',
+    hbo: 'hbo (university of applied sciences)', wo: 'wo (university)',
+  },
+};
+
+/** A level in words for people, in their language (the stored value `geen` is Dutch and means nothing to others). */
+export function educationLabel(level: string, locale: 'nl' | 'en'): string {
+  const canonical = parseEducationLevel(level);
+  return canonical ? LABELS[locale][canonical] : level;
+}

@@ -10,6 +10,10 @@ export interface PersonalDataExport {
   promptDeliveries: Record<string, unknown>[];
   events: Record<string, unknown>[];
   programmes: Record<string, unknown>[];
+  /** Requests for a seat from the public page: made for this person, or asked of them as team leader. */
+  seatRequests: Record<string, unknown>[];
+  /** Team leaders: the sign-ups they made for team members (workshop and moment; the members' names stay theirs). */
+  signupsForOthers: Record<string, unknown>[];
 }
 
 /**
@@ -19,7 +23,7 @@ export interface PersonalDataExport {
 export interface PrivacyRequester {
   actor: string;
   actorId?: string | null;
-  via: 'chat' | 'cli';
+  via: 'chat' | 'cli' | 'retention';
 }
 
 export interface PrivacyRepository {

@@ -13,6 +13,12 @@ export interface RetentionPolicy {
   auditDays: number;
   /** People without any contact this long have left: their reflections, goals and questions are deleted. */
   inactiveMonths: number;
+  /**
+   * Leavers (deactivated by the directory sync, Slack or `active=nee`): erased completely this long after they
+   * left. Long enough to undo a mistaken deactivation and for a return after a short contract gap; far shorter
+   * than the 24 months kept for people who merely went quiet, because here we know they left.
+   */
+  leaverMonths: number;
 }
 
 export const DEFAULT_RETENTION: RetentionPolicy = {
@@ -21,4 +27,5 @@ export const DEFAULT_RETENTION: RetentionPolicy = {
   scheduleRunDays: 30,
   auditDays: 730,
   inactiveMonths: 24,
+  leaverMonths: 6,
 };

@@ -13,5 +13,7 @@ export interface RetentionRepository {
    * People with no contact since `cutoff` (no chat identity seen since; never seen and created before) and not
    * erased lose their private dossier, in one transaction.
    */
+  /** Up to `limit` people deactivated (left) before `cutoff`, still deactivated and not yet erased. */
+  leaversBefore(cutoff: Date, limit: number): Promise<string[]>;
   forgetInactive(cutoff: Date): Promise<{ inactivePeople: number; reflections: number; goals: number; promptDeliveries: number }>;
 }

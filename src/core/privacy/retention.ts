@@ -15,7 +15,12 @@ export interface RetentionReport {
   reflections: number;
   goals: number;
   promptDeliveries: number;
+  /** Leavers erased completely, through the same erasure as `mijn gegevens`. */
+  leaversErased: number;
 }
+
+/** Erases one person as their own request would (seats given back, outbox withdrawn, everything personal gone). */
+export type EraseLeaver = (personId: string) => Promise<void>;
 
 const DAY = 86_400_000;
 /** Rows per statement: a big delete in one go would hold locks and bloat the WAL while replicas serve clicks. */
@@ -48,9 +53,10 @@ export async function enforceRetention(
   ports: { retention: RetentionRepository; audit: AuditRepository },
   policy: RetentionPolicy,
   now: Date,
+  eraseLeaver?: EraseLeaver,
 ): Promise<RetentionReport> {
   const store = ports.retention;
-  const report: RetentionReport = { outbox: 0, engagementEvents: 0, scheduleRuns: 0, auditLog: 0, inactivePeople: 0, reflections: 0, goals: 0, promptDeliveries: 0 };
+  const report: RetentionReport = { outbox: 0, engagementEvents: 0, scheduleRuns: 0, auditLog: 0, inactivePeople: 0, reflections: 0, goals: 0, promptDeliveries: 0, leaversErased: 0 };
   if (policy.outboxDays > 0) {
     const cutoff = before(now, policy.outboxDays);
     report.outbox = await inBatches((limit) => store.deleteOutbox(cutoff, limit));
@@ -70,6 +76,20 @@ export async function enforceRetention(
   // Their account, roles and sign-up history stay, so HR's figures and a return after long leave still work; HR
   // erases the rest on request (`vliegwiel privacy erase`).
   if (policy.inactiveMonths > 0) Object.assign(report, await store.forgetInactive(monthsBefore(now, policy.inactiveMonths)));
+  // Leavers: the whole person, not only the dossier. A person who came back has no deactivatedAt and is skipped.
+  if (policy.leaverMonths > 0 && eraseLeaver) {
+    const cutoff = monthsBefore(now, policy.leaverMonths);
+    const done = new Set<string>();
+    for (let ids = await store.leaversBefore(cutoff, 100); ids.length > 0; ids = await store.leaversBefore(cutoff, 100)) {
+      // An id that comes back was not erased (gone meanwhile): stop rather than loop; the next night tries again.
+      if (ids.every((id) => done.has(id))) break;
+      for (const id of ids.filter((i) => !done.has(i))) {
+        await eraseLeaver(id);
+        done.add(id);
+        report.leaversErased++;
+      }
+    }
+  }
   const total = Object.values(report).reduce((a, b) => a + b, 0);
   if (total > 0) await audit(ports.audit, { actor: 'system', action: 'retention.run', details: { ...report, policy } });
   return report;

@@ -1,3 +1,4 @@
+import { dataWordsEn, dataWordsNl } from './personal-data-words.js';
 import { translatorFor, type CommonKey, type Texts, type Translate as TranslateWith } from '../i18n/index.js';
 /** privacy texts: Dutch (B1) and English. */
 export const nl = {
@@ -16,6 +17,7 @@ export const nl = {
   'data.export_markdown': 'Alles als tekst (om te lezen)',
   'data.md_title': 'Wat Vliegwiel over {name} weet',
   'data.md_made': 'Gemaakt op {date}.',
+  ...dataWordsNl,
 } as const;
 
 export const en: Record<keyof typeof nl, string> = {
@@ -34,6 +36,7 @@ export const en: Record<keyof typeof nl, string> = {
   'data.export_markdown': 'Everything as text (to read)',
   'data.md_title': 'What Vliegwiel knows about {name}',
   'data.md_made': 'Made on {date}.',
+  ...dataWordsEn,
 };
 
 export const texts: Texts<keyof typeof nl> = { nl, en };

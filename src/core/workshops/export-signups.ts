@@ -1,12 +1,6 @@
+import { excelCsv } from '../csv/excel-csv.js';
 import { formatDateTime } from '../format.js';
 import type { WorkshopFilesRepository } from './workshop-files-repository.js';
-
-const cell = (v: string | number | null | undefined) => {
-  const s = v === null || v === undefined ? '' : String(v);
-  // Quote when needed; a leading =, +, - or @ would make Excel evaluate a formula.
-  const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
-  return /[;"\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-};
 
 export class UnknownWorkshopError extends Error {}
 
@@ -15,7 +9,7 @@ export async function exportSignups(workshops: WorkshopFilesRepository, key: str
   const list = await workshops.signupList(key);
   if (!list) throw new UnknownWorkshopError(`Unknown workshop key: ${key}`);
   const w = list.workshop;
-  const header = ['workshop', 'titel', 'start', 'naam', 'e-mail', 'organisatie', 'afdeling', 'status', 'wachtlijstplek', 'aanwezig'];
+  const header = ['workshop', 'titel', 'start', 'naam', 'e-mail', 'organisatie', 'afdeling', 'status', 'wachtlijstplek', 'aanwezig', 'aangemeld door'];
   let position = 0;
   const rows = list.signups.map((s) => [
     w.key,
@@ -28,6 +22,7 @@ export async function exportSignups(workshops: WorkshopFilesRepository, key: str
     s.status === 'CONFIRMED' ? 'aangemeld' : 'wachtlijst',
     s.status === 'WAITLISTED' ? ++position : '',
     s.attended === null ? '' : s.attended ? 'ja' : 'nee',
+    s.signedUpBy ?? '',
   ]);
-  return `\uFEFF${[header, ...rows].map((r) => r.map(cell).join(';')).join('\r\n')}\r\n`;
+  return excelCsv(header, rows, 'nl');
 }

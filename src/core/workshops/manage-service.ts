@@ -79,7 +79,8 @@ export class ManageWorkshopsService {
     const people = await this.ctx.workshopAdmin.participants(w.id);
     const lines = people.map((p) => {
       const status = p.status === 'WAITLISTED' ? ` (${tr('manage.waiting', { position: p.position ?? '?' })})` : p.attended ? ` (${tr('manage.present')})` : '';
-      return `• ${p.name}${p.organization ? `, ${p.organization}` : ''}${status}`;
+      const by = p.signedUpBy ? ` – ${tr('manage.signed_up_by', { name: p.signedUpBy })}` : '';
+      return `• ${p.name}${p.organization ? `, ${p.organization}` : ''}${status}${by}`;
     });
     const title = tr('manage.participants_title', { title: w.title });
     return { messages: [{ text: title, blocks: [{ type: 'header', text: title }, { type: 'text', text: lines.join('\n') || tr('manage.no_participants') }] }] };

@@ -21,3 +21,11 @@ export function reminderDrafts(w: Workshop, personId: string, signupKey: string,
   }
   return drafts;
 }
+
+/** What a freed seat sends the person promoted from the waitlist: the news, and their reminders. */
+export const promotionDrafts =
+  (now: Date) =>
+  (w: Workshop, personId: string): OutboxDraft[] => [
+    workshopKinds.promoted.draft({ idempotencyKey: `workshop-promoted:${w.id}:${personId}:${now.getTime()}`, personId, payload: { workshopId: w.id } }),
+    ...reminderDrafts(w, personId, `${w.id}:${personId}`, now),
+  ];

@@ -14,6 +14,8 @@ export interface Participant {
   status: 'CONFIRMED' | 'WAITLISTED';
   position: number | null;
   attended: boolean | null;
+  /** The team leader who signed the person up for them ("aangemeld door"), or null. */
+  signedUpBy: string | null;
 }
 
 export interface WorkshopEdit {

@@ -20,6 +20,8 @@ export interface SignupListRow {
   person: { name: string; email: string | null; organizationName: string | null; department: string | null } | null;
   status: 'CONFIRMED' | 'WAITLISTED';
   attended: boolean | null;
+  /** The team leader who signed the person up for them, or null. */
+  signedUpBy?: string | null;
 }
 
 export interface WorkshopFilesRepository {

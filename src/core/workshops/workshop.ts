@@ -65,4 +65,6 @@ export interface MySignup {
   workshop: Workshop;
   status: 'CONFIRMED' | 'WAITLISTED';
   position: number | null;
+  /** The team leader who signed the person up for them, or null (they did it themselves). */
+  signedUpBy?: string | null;
 }

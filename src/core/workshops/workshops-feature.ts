@@ -75,6 +75,7 @@ async function mySignups(ctx: WorkshopsDeps, actor: Actor): Promise<Block[]> {
           label: tr('workshops.status'),
           value: s.status === 'CONFIRMED' ? tr('workshops.you_are_signed_up') : tr('workshops.you_are_waiting', { position: s.position ?? '?' }),
         },
+        ...(s.signedUpBy ? [{ label: tr('workshops.signed_up_by_label'), value: s.signedUpBy }] : []),
       ],
       buttons: [cancelButton('my.cancel', encodeState({ w: w.id, q: '', o: 0 }), w.title, tr)],
     });

@@ -7,6 +7,8 @@ export interface SignupCommand {
   personId: string;
   organizationId: string | null;
   now: Date;
+  /** A team leader signing the person up for them (recorded as "aangemeld door"); absent = the person themselves. */
+  signedUpById?: string | null;
   decide: (state: SignupState) => SignupDecision;
   /** Outbox messages to write in the same transaction when the person gets a seat. */
   onConfirmed: (w: Workshop) => OutboxDraft[];

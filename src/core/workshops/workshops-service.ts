@@ -9,8 +9,8 @@ import { encodeState, PAGE_SIZE, workshopItem, type ListState } from './render.j
 import { parseWorkshopFilter } from './filter.js';
 import type { Workshop, WorkshopForPerson } from './workshop.js';
 import { z } from 'zod';
-import { workshopKinds, type WorkshopPayload } from './outbox-kinds.js';
-import { reminderDrafts } from './reminders.js';
+import type { WorkshopPayload } from './outbox-kinds.js';
+import { promotionDrafts, reminderDrafts } from './reminders.js';
 
 /** What a click on an old card can meet: it is answered in the redrawn list, not instead of it. */
 const STALE: ErrorCode[] = ['not_signed_up', 'workshop_closed', 'workshop_cancelled', 'workshop_past', 'workshop_overlap'];
@@ -138,10 +138,7 @@ export class WorkshopsService {
       workshopId: state.w ?? '',
       personId: actor.person.id,
       now,
-      onPromoted: (w, personId) => [
-        workshopKinds.promoted.draft({ idempotencyKey: `workshop-promoted:${w.id}:${personId}:${now.getTime()}`, personId, payload: { workshopId: w.id } }),
-        ...reminderDrafts(w, personId, `${w.id}:${personId}`, now),
-      ],
+      onPromoted: promotionDrafts(now),
     });
     const text = tr('workshops.cancelled', { title: outcome.workshop.title });
     const update = await this.list(actor, { q: state.q, o: state.o }, text);

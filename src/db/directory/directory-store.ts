@@ -94,10 +94,11 @@ export class PrismaDirectoryStore implements DirectoryStore, LeaverRepository {
         id: true,
         signups: { where: { status: { in: ['CONFIRMED', 'WAITLISTED'] }, workshop: { startsAt: { gt: now } } }, select: { workshopId: true } },
         klusInterests: { where: { status: { in: ['INTERESTED', 'ACCEPTED'] } }, select: { klusId: true } },
+        outbox: { where: { status: 'PENDING' }, select: { id: true }, take: 1 },
       },
     });
     return rows
-      .filter((r) => r.signups.length || r.klusInterests.length)
+      .filter((r) => r.signups.length || r.klusInterests.length || r.outbox.length)
       .map((r) => ({ personId: r.id, workshopIds: r.signups.map((s) => s.workshopId), klusIds: r.klusInterests.map((k) => k.klusId) }));
   }
 }

@@ -16,8 +16,9 @@ export class PrismaChartStore implements ChartStore {
   constructor(private readonly db: Prisma) {}
 
   async publish(chart: BarChart, ownerId: string, now: Date): Promise<string> {
-    // Loaded on first use: pngjs is only needed for a report, never for the bot to start.
+    // Loaded on first use: the chart library and the PNG renderer are only needed for a report, never to start.
     const { renderBarChart } = await import('../../charts/bar-chart.js');
+    const png = await renderBarChart(chart);
     const token = randomBytes(32).toString('base64url');
     await this.db.download.create({
       data: {
@@ -25,7 +26,7 @@ export class PrismaChartStore implements ChartStore {
         personId: ownerId,
         filename: CHART_FILENAME,
         mimeType: CHART_MIME,
-        content: new Uint8Array(renderBarChart(chart)),
+        content: new Uint8Array(png),
         expiresAt: new Date(now.getTime() + CHART_TTL_MS),
       },
     });

@@ -11,6 +11,8 @@ const GROUP: Record<Dimension, P.Sql> = {
   department: P.sql`COALESCE(lower(trim(p.department)), '')`,
   organization: P.sql`COALESCE(o.name, '')`,
   education: P.sql`COALESCE(lower(trim(p."educationLevel")), '')`,
+  // The team leader's name; '' = no team leader (or an erased one).
+  teamleader: P.sql`COALESCE((SELECT l.name FROM "Person" l WHERE l.id = p."managerId" AND l."erasedAt" IS NULL), '')`,
 };
 
 /**
@@ -83,12 +85,12 @@ export class PrismaEngagementReportRepository implements EngagementReportReposit
       SELECT COALESCE((SELECT trim(q.department) FROM "Person" q
                         WHERE q."erasedAt" IS NULL AND lower(trim(q.department)) = x.department
                         GROUP BY trim(q.department) ORDER BY count(*) DESC, trim(q.department) LIMIT 1), x.department) AS department,
-             x.organization, x.education, x.people
+             x.organization, x.education, x.teamleader, x.people
         FROM (SELECT ${GROUP.department} AS department, ${GROUP.organization} AS organization, ${GROUP.education} AS education,
-                     count(*)::int AS people
+                     ${GROUP.teamleader} AS teamleader, count(*)::int AS people
                 FROM "Person" p LEFT JOIN "Organization" o ON o.id = p."organizationId"
                WHERE p."erasedAt" IS NULL
-               GROUP BY 1, 2, 3) x`;
+               GROUP BY 1, 2, 3, 4) x`;
   }
 
   async frozenWeeks(weeks: string[]): Promise<FrozenWeek[]> {

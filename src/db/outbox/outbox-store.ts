@@ -1,4 +1,5 @@
 import type { Platform } from '../../core/ports.js';
+import { RELAYED_KINDS } from '../../core/team/relay.js';
 import type { BucketShare, ClaimedMessage, OutboxQueue } from '../../delivery/outbox-queue.js';
 import { channelRecipient, recipientOf, type RecipientColumns } from '../../delivery/recipient.js';
 import type { Prisma } from '../database.js';
@@ -29,16 +30,27 @@ SELECT c.id, c."idempotencyKey", c.kind, c."personId", c.platform::text AS platf
        p."educationLevel" AS "pEducationLevel", p.roles::text[] AS "pRoles", p."managerId" AS "pManagerId",
        p.paused AS "pPaused", p."deactivatedAt" IS NOT NULL AS "pLeft", ARRAY(SELECT s.skill FROM "PersonSkill" s WHERE s."personId" = p.id ORDER BY s.skill) AS "pSkills",
        ci.id AS "ciId", ci.platform::text AS "ciPlatform", ci."tenantId" AS "ciTenantId", ci."userId" AS "ciUserId",
-       ci."conversationRef" AS "ciConversationRef", ci."serviceUrl" AS "ciServiceUrl"
+       ci."conversationRef" AS "ciConversationRef", ci."serviceUrl" AS "ciServiceUrl", ci.via AS "ciVia", ci."viaLocale" AS "ciViaLocale"
   FROM c
   LEFT JOIN "Person" p ON p.id = c."personId" AND p."erasedAt" IS NULL
   LEFT JOIN "Organization" org ON org.id = p."organizationId"
   LEFT JOIN LATERAL (
        -- The tenant is known only after the first contact of an imported person, so it ranks but does not filter.
        -- Platform compared as text: only the personId index fits this lookup, whatever the statistics say.
-       SELECT id, platform, "tenantId", "userId", "conversationRef", "serviceUrl" FROM "ChannelIdentity"
-        WHERE "personId" = p.id AND platform::text = c.platform::text AND "unreachableAt" IS NULL
-        ORDER BY ("tenantId" = c."tenantId") DESC, "lastSeenAt" DESC NULLS LAST, "createdAt" DESC LIMIT 1) ci ON true`;
+       SELECT * FROM (
+         SELECT id, platform, "tenantId", "userId", "conversationRef", "serviceUrl", "lastSeenAt", "createdAt",
+                false AS via, NULL::text AS "viaLocale"
+           FROM "ChannelIdentity"
+          WHERE "personId" = p.id AND platform::text = c.platform::text AND "unreachableAt" IS NULL
+         UNION ALL
+         -- A person without any chat account gets the relayed kinds through their team leader (core/team/relay.ts).
+         SELECT x.id, x.platform, x."tenantId", x."userId", x."conversationRef", x."serviceUrl", x."lastSeenAt", x."createdAt",
+                true, l.locale
+           FROM "Person" l JOIN "ChannelIdentity" x ON x."personId" = l.id
+          WHERE l.id = p."managerId" AND l."erasedAt" IS NULL AND c.kind = ANY($5::text[])
+            AND x.platform::text = c.platform::text AND x."unreachableAt" IS NULL
+            AND NOT EXISTS (SELECT 1 FROM "ChannelIdentity" o WHERE o."personId" = p.id)) i
+        ORDER BY via, ("tenantId" = c."tenantId") DESC, "lastSeenAt" DESC NULLS LAST, "createdAt" DESC LIMIT 1) ci ON true`;
 
 /**
  * The outbox table as a work queue. Claiming uses FOR UPDATE SKIP LOCKED and a lease, so several workers and
@@ -55,7 +67,7 @@ export class OutboxStore implements OutboxQueue {
 
   async claim(workerId: string, limit: number, leaseMs: number, platforms: Platform[]): Promise<ClaimedMessage[]> {
     if (platforms.length === 0 || limit <= 0) return [];
-    const rows = await this.db.$queryRawUnsafe<ClaimRow[]>(CLAIM, workerId, String(leaseMs), limit, platforms);
+    const rows = await this.db.$queryRawUnsafe<ClaimRow[]>(CLAIM, workerId, String(leaseMs), limit, platforms, RELAYED_KINDS);
     return rows.map((r) => ({
       id: BigInt(r.id),
       idempotencyKey: r.idempotencyKey,

@@ -1,4 +1,5 @@
 import type { OutboxDraft } from '../../core/outbox.js';
+import { RELAYED_KINDS } from '../../core/team/relay.js';
 import type { OutboxRepository } from '../../core/outbox-repository.js';
 import type { KindMention } from '../../core/people/leaving.js';
 import { Prisma as P } from '../../generated/prisma/client.js';
@@ -21,13 +22,24 @@ export async function enqueueInTx(tx: Tx | Prisma, drafts: OutboxDraft[]): Promi
       SELECT ${d.idempotencyKey}, ${d.kind}, ${d.personId}::uuid, COALESCE(ci.platform, 'CONSOLE'), COALESCE(ci."tenantId", ''),
              ${d.broadcastId ?? null}::uuid, ${JSON.stringify(d.payload)}::jsonb,
              CASE WHEN ci.platform IS NULL THEN 'FAILED' ELSE 'PENDING' END::"OutboxStatus",
-             CASE WHEN ci.platform IS NULL THEN 'unreachable: no chat identity' END,
+             CASE WHEN ci.platform IS NULL THEN
+               CASE WHEN ${RELAYED_KINDS.includes(d.kind)} AND NOT EXISTS (SELECT 1 FROM "ChannelIdentity" o WHERE o."personId" = ${d.personId}::uuid)
+                    THEN 'unreachable: no chat account and no team leader to pass it on'
+                    ELSE 'unreachable: no chat identity' END END,
              ${d.notBefore ?? new Date()}, ${d.notBefore ?? new Date()}
         FROM (SELECT 1) AS one
         LEFT JOIN LATERAL (
-             SELECT platform, "tenantId" FROM "ChannelIdentity"
-              WHERE "personId" = ${d.personId}::uuid AND "unreachableAt" IS NULL
-              ORDER BY "lastSeenAt" DESC NULLS LAST, "createdAt" DESC LIMIT 1) AS ci ON true
+             SELECT platform, "tenantId" FROM (
+               SELECT platform, "tenantId", "lastSeenAt", "createdAt", 0 AS via FROM "ChannelIdentity"
+                WHERE "personId" = ${d.personId}::uuid AND "unreachableAt" IS NULL
+               UNION ALL
+               -- A person without a chat account is reached through their team leader (core/team/relay.ts).
+               SELECT x.platform, x."tenantId", x."lastSeenAt", x."createdAt", 1 FROM "Person" m
+                 JOIN "Person" l ON l.id = m."managerId" AND l."erasedAt" IS NULL
+                 JOIN "ChannelIdentity" x ON x."personId" = l.id AND x."unreachableAt" IS NULL
+                WHERE ${RELAYED_KINDS.includes(d.kind)} AND m.id = ${d.personId}::uuid
+                  AND NOT EXISTS (SELECT 1 FROM "ChannelIdentity" o WHERE o."personId" = m.id)) i
+              ORDER BY via, "lastSeenAt" DESC NULLS LAST, "createdAt" DESC LIMIT 1) AS ci ON true
       ON CONFLICT ("idempotencyKey") DO UPDATE
          SET status = EXCLUDED.status, "lastError" = EXCLUDED."lastError", "nextAttemptAt" = EXCLUDED."nextAttemptAt", "dueAt" = EXCLUDED."dueAt",
              platform = EXCLUDED.platform, "tenantId" = EXCLUDED."tenantId", payload = EXCLUDED.payload,

@@ -6,18 +6,16 @@ export type Tx = Parameters<Parameters<Prisma['$transaction']>[0]>[0];
 export type LeaverSource = 'import' | 'directory' | 'slack';
 
 /**
- * Leavers stay (figures keep counting them) but get nothing more: messages still waiting are cancelled in the
- * same transaction. Returns how many were newly deactivated.
+ * Leavers stay (figures keep counting them) but get nothing more. The outbox is not touched here: the worker
+ * cancels every row addressed to a deactivated person when it claims it ("person left"), whenever it was queued,
+ * and `releaseLeavers` withdraws the rows that name them through the same use case as erasure
+ * (`withdrawFromOutbox`). Returns how many were newly deactivated.
  */
 export async function deactivateInTx(tx: Tx, personIds: string[], by: LeaverSource, now: Date): Promise<number> {
   if (personIds.length === 0) return 0;
   const n = await tx.person.updateMany({
     where: { id: { in: personIds }, deactivatedAt: null, erasedAt: null },
     data: { deactivatedAt: now, deactivatedBy: by },
-  });
-  await tx.outboxMessage.updateMany({
-    where: { personId: { in: personIds }, status: 'PENDING' },
-    data: { status: 'CANCELLED', lastError: 'person left' },
   });
   return n.count;
 }

@@ -28,12 +28,15 @@ export class PrismaPrivacyRepository implements PrivacyRepository {
 
   async export(personId: string): Promise<PersonalDataExport> {
     const db = this.db;
-    const [person, identities, skills, signups, klusInterests, klussenOwned, reflections, goals, promptDeliveries, events, programmes] =
+    const [person, identities, skills, signups, klusInterests, klussenOwned, reflections, goals, promptDeliveries, events, programmes, forOthers, seatRequests] =
       await Promise.all([
         db.person.findUniqueOrThrow({ where: { id: personId }, include: { organization: { select: { name: true } } } }),
         db.channelIdentity.findMany({ where: { personId }, omit: { conversationRef: true } }),
         db.personSkill.findMany({ where: { personId } }),
-        db.signup.findMany({ where: { personId }, include: { workshop: { select: { key: true, title: true, startsAt: true } } } }),
+        db.signup.findMany({
+          where: { personId },
+          include: { workshop: { select: { key: true, title: true, startsAt: true } }, signedUpBy: { select: { name: true } } },
+        }),
         db.klusInterest.findMany({ where: { personId }, include: { klus: { select: { key: true, title: true } } } }),
         db.klus.findMany({ where: { ownerId: personId } }),
         db.reflection.findMany({ where: { personId }, orderBy: { createdAt: 'asc' } }),
@@ -41,6 +44,15 @@ export class PrismaPrivacyRepository implements PrivacyRepository {
         db.promptDelivery.findMany({ where: { personId }, include: { prompt: { select: { key: true, textNl: true, textEn: true } } } }),
         db.engagementEvent.findMany({ where: { personId }, orderBy: { occurredAt: 'asc' } }),
         db.programmeEnrolment.findMany({ where: { personId }, include: { programme: { select: { key: true, name: true } } } }),
+        db.signup.findMany({
+          where: { signedUpById: personId },
+          select: { status: true, createdAt: true, cancelledAt: true, workshop: { select: { key: true, title: true, startsAt: true } } },
+        }),
+        // Seat requests from the public page: the ones that made this person, and the ones asked of them as team leader.
+        db.seatRequest.findMany({
+          where: { OR: [{ personId }, { teamLeaderId: personId }] },
+          select: { name: true, status: true, createdAt: true, decidedAt: true, expiresAt: true, personId: true, teamLeaderId: true, workshop: { select: { key: true, title: true } } },
+        }),
       ]);
     return {
       person: plain([person])[0],
@@ -54,6 +66,8 @@ export class PrismaPrivacyRepository implements PrivacyRepository {
       promptDeliveries: plain(promptDeliveries),
       events: plain(events),
       programmes: plain(programmes),
+      signupsForOthers: plain(forOthers),
+      seatRequests: plain(seatRequests),
     };
   }
 
@@ -72,7 +86,11 @@ export class PrismaPrivacyRepository implements PrivacyRepository {
       // A dossier file waiting behind a download link is dossier data too.
       await tx.download.deleteMany({ where: { personId } });
       await tx.personSkill.deleteMany({ where: { personId } });
+      // A seat request holds the name as typed on the public page: gone with the person, and with their team leader.
+      await tx.seatRequest.deleteMany({ where: { OR: [{ personId }, { teamLeaderId: personId }] } });
       await tx.channelIdentity.deleteMany({ where: { personId } });
+      // Directory group memberships say who someone is too (issue 19's tables).
+      await tx.directoryGroupMember.deleteMany({ where: { personId } });
       await tx.outboxMessage.updateMany({ where: { personId, status: 'PENDING' }, data: { status: 'CANCELLED', lastError: 'person erased' } });
       // History keeps its counts but no longer points at the person.
       await tx.signup.updateMany({ where: { personId }, data: { personId: null } });
@@ -80,6 +98,9 @@ export class PrismaPrivacyRepository implements PrivacyRepository {
       // DbNull clears the column; `undefined` would leave it as it was.
       await tx.engagementEvent.updateMany({ where: { personId }, data: { personId: null, data: P.DbNull } });
       await tx.outboxMessage.updateMany({ where: { personId }, data: { personId: null } });
+      // A team leader's sign-ups for others stay the others' (and count), without pointing at the leader.
+      await tx.signup.updateMany({ where: { signedUpById: personId }, data: { signedUpById: null } });
+      await tx.$executeRaw`UPDATE "EngagementEvent" SET data = data - 'by' WHERE data->>'by' = ${personId}`;
       await tx.person.update({
         where: { id: personId },
         data: {
@@ -89,6 +110,11 @@ export class PrismaPrivacyRepository implements PrivacyRepository {
           educationLevel: null,
           timezone: null,
           managerId: null,
+          // HR's number, job title and the Entra ID object id identify the person as surely as a name.
+          employeeNumber: null,
+          jobTitle: null,
+          directoryId: null,
+          nameSource: null,
           optOuts: [],
           paused: true,
           erasedAt: now,

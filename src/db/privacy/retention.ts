@@ -31,6 +31,16 @@ export class PrismaRetentionRepository implements RetentionRepository {
       DELETE FROM "AuditLog" WHERE id IN (SELECT id FROM "AuditLog" WHERE at < ${cutoff} LIMIT ${limit})`;
   }
 
+  async leaversBefore(cutoff: Date, limit: number): Promise<string[]> {
+    const rows = await this.db.person.findMany({
+      where: { erasedAt: null, deactivatedAt: { lt: cutoff } },
+      select: { id: true },
+      orderBy: { deactivatedAt: 'asc' },
+      take: limit,
+    });
+    return rows.map((r) => r.id);
+  }
+
   async forgetInactive(cutoff: Date) {
     const rows = await this.db.$queryRaw<{ id: string }[]>`
       SELECT p.id FROM "Person" p

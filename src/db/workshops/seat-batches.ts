@@ -21,6 +21,8 @@ interface Claim {
   personId: string;
   drafts: DraftRow[];
   now: Date;
+  /** The team leader who signs the person up for them, or null. */
+  by: string | null;
   resolve(t: Taken | null): void;
   reject(err: unknown): void;
 }
@@ -62,13 +64,13 @@ export class SeatBatches {
   constructor(
     private readonly db: Prisma,
     /** The statement for one sign-up alone (signup.ts). */
-    private readonly single: (db: Prisma, workshopId: string, personId: string, drafts: DraftRow[], now: Date) => Promise<Taken | null>,
+    private readonly single: (db: Prisma, workshopId: string, personId: string, drafts: DraftRow[], now: Date, by: string | null) => Promise<Taken | null>,
   ) {}
 
-  take(workshopId: string, personId: string, drafts: DraftRow[], now: Date): Promise<Taken | null> {
+  take(workshopId: string, personId: string, drafts: DraftRow[], now: Date, by: string | null = null): Promise<Taken | null> {
     return new Promise<Taken | null>((resolve, reject) => {
       const list = this.pending.get(workshopId) ?? [];
-      list.push({ personId, drafts, now, resolve, reject });
+      list.push({ personId, drafts, now, by, resolve, reject });
       this.pending.set(workshopId, list);
       if (!this.busy.has(workshopId)) void this.drain(workshopId);
     });
@@ -97,14 +99,14 @@ export class SeatBatches {
   private async write(workshopId: string, batch: Claim[]) {
     if (batch.length === 1) {
       const c = batch[0]!;
-      return this.single(this.db, workshopId, c.personId, c.drafts, c.now).then(c.resolve, c.reject);
+      return this.single(this.db, workshopId, c.personId, c.drafts, c.now, c.by).then(c.resolve, c.reject);
     }
     try {
       const taken = await this.together(workshopId, batch);
       for (const c of batch) c.resolve(taken.get(c.personId) ?? null);
     } catch {
       // One sign-up that cannot be written (a person erased meanwhile) must not fail the others: one by one.
-      for (const c of batch) await this.single(this.db, workshopId, c.personId, c.drafts, c.now).then(c.resolve, c.reject);
+      for (const c of batch) await this.single(this.db, workshopId, c.personId, c.drafts, c.now, c.by).then(c.resolve, c.reject);
     }
   }
 
@@ -117,7 +119,7 @@ export class SeatBatches {
    */
   private async together(workshopId: string, batch: Claim[]): Promise<Map<string, Taken>> {
     const now = batch[0]!.now;
-    const input = JSON.stringify(batch.map((c, ord) => ({ person: c.personId, ord, drafts: c.drafts })));
+    const input = JSON.stringify(batch.map((c, ord) => ({ person: c.personId, ord, drafts: c.drafts, by: c.by })));
     const rows = await this.db.$transaction(async (tx) => {
       const [w] = await tx.$queryRaw<{ capacity: number; confirmedCount: number; waitlistSeq: number }[]>`
         SELECT capacity, "confirmedCount", "waitlistSeq" FROM "Workshop"
@@ -128,24 +130,24 @@ export class SeatBatches {
         { personId: string; status: 'CONFIRMED' | 'WAITLISTED'; seq: number | null; confirmedCount: number; position: number | null; length: number }[]
       >(
         `WITH input AS (
-           SELECT x.person::uuid AS person, x.ord, x.drafts FROM jsonb_to_recordset($1::jsonb) AS x(person text, ord int, drafts jsonb)
+           SELECT x.person::uuid AS person, x.ord, x.drafts, x.by::uuid AS by FROM jsonb_to_recordset($1::jsonb) AS x(person text, ord int, drafts jsonb, by text)
          ), waiting AS (
            SELECT count(*)::int AS n FROM "Signup" WHERE "workshopId" = $2::uuid AND status = 'WAITLISTED'
          ), fresh AS (
-           SELECT i.person, row_number() OVER (ORDER BY i.ord) AS n FROM input i
+           SELECT i.person, i.by, row_number() OVER (ORDER BY i.ord) AS n FROM input i
             WHERE NOT EXISTS (SELECT 1 FROM "Signup" x WHERE x."workshopId" = $2::uuid AND x."personId" = i.person AND x.status <> 'CANCELLED')
          ), s AS (
-           INSERT INTO "Signup" (id, "workshopId", "personId", status, "waitlistSeq", "confirmedAt", "cancelledAt", "updatedAt")
-           SELECT gen_random_uuid(), $2::uuid, f.person,
+           INSERT INTO "Signup" (id, "workshopId", "personId", "signedUpById", status, "waitlistSeq", "confirmedAt", "cancelledAt", "updatedAt")
+           SELECT gen_random_uuid(), $2::uuid, f.person, f.by,
                   CASE WHEN f.n <= $3 THEN 'CONFIRMED' ELSE 'WAITLISTED' END::"SignupStatus",
                   CASE WHEN f.n <= $3 THEN NULL ELSE $4 + f.n - $3 END,
                   CASE WHEN f.n <= $3 THEN $5::timestamp END, NULL, $5::timestamp
              FROM fresh f
            ON CONFLICT ("workshopId", "personId") DO UPDATE
               SET status = EXCLUDED.status, "waitlistSeq" = EXCLUDED."waitlistSeq", "confirmedAt" = EXCLUDED."confirmedAt",
-                  "cancelledAt" = NULL, "updatedAt" = EXCLUDED."updatedAt"
+                  "cancelledAt" = NULL, "updatedAt" = EXCLUDED."updatedAt", "signedUpById" = EXCLUDED."signedUpById"
             WHERE "Signup".status = 'CANCELLED'
-           RETURNING "personId", status, "waitlistSeq"
+           RETURNING "personId", status, "waitlistSeq", "signedUpById"
          ), counted AS (
            UPDATE "Workshop"
               SET "confirmedCount" = "confirmedCount" + (SELECT count(*) FROM s WHERE status = 'CONFIRMED'),
@@ -153,8 +155,9 @@ export class SeatBatches {
             WHERE id = $2::uuid
            RETURNING "confirmedCount"
          ), engaged AS (
-           INSERT INTO "EngagementEvent" ("personId", kind, "refId", "occurredAt")
-           SELECT s."personId", CASE WHEN s.status = 'CONFIRMED' THEN 'workshop.signup' ELSE 'workshop.waitlist' END, $2::text, $5::timestamp
+           INSERT INTO "EngagementEvent" ("personId", kind, "refId", "occurredAt", data)
+           SELECT s."personId", CASE WHEN s.status = 'CONFIRMED' THEN 'workshop.signup' ELSE 'workshop.waitlist' END, $2::text, $5::timestamp,
+                  CASE WHEN s."signedUpById" IS NOT NULL THEN jsonb_build_object('by', s."signedUpById"::text) END
              FROM s
          ), reminded AS (${REMINDERS_SQL})
          SELECT s."personId"::text AS "personId", s.status::text AS status, s."waitlistSeq" AS seq, c."confirmedCount",

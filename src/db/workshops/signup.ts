@@ -58,21 +58,21 @@ async function waitlist(db: Prisma, workshopId: string, seq: number | null): Pro
  * A person's second click finds their row (ON CONFLICT, which waits for the first click's commit) and changes
  * nothing. Reminders (outbox rows) are written by the same statement, addressed as enqueueInTx does.
  */
-export async function takeSeat(db: Prisma, workshopId: string, personId: string, drafts: DraftRow[], now: Date): Promise<Taken | null> {
+export async function takeSeat(db: Prisma, workshopId: string, personId: string, drafts: DraftRow[], now: Date, by: string | null = null): Promise<Taken | null> {
   const rows = await db.$queryRaw<{ status: 'CONFIRMED' | 'WAITLISTED'; seq: number | null; confirmedCount: number }[]>`
     WITH w AS (
       SELECT id, capacity, "confirmedCount", "waitlistSeq" FROM "Workshop"
        WHERE id = ${workshopId}::uuid AND status = 'SCHEDULED' FOR UPDATE
     ), s AS (
-      INSERT INTO "Signup" (id, "workshopId", "personId", status, "waitlistSeq", "confirmedAt", "cancelledAt", "updatedAt")
-      SELECT gen_random_uuid(), w.id, ${personId}::uuid,
+      INSERT INTO "Signup" (id, "workshopId", "personId", "signedUpById", status, "waitlistSeq", "confirmedAt", "cancelledAt", "updatedAt")
+      SELECT gen_random_uuid(), w.id, ${personId}::uuid, ${by}::uuid,
              CASE WHEN w."confirmedCount" < w.capacity THEN 'CONFIRMED' ELSE 'WAITLISTED' END::"SignupStatus",
              CASE WHEN w."confirmedCount" < w.capacity THEN NULL ELSE w."waitlistSeq" + 1 END,
              CASE WHEN w."confirmedCount" < w.capacity THEN ${now}::timestamp END, NULL, ${now}::timestamp
         FROM w
       ON CONFLICT ("workshopId", "personId") DO UPDATE
          SET status = EXCLUDED.status, "waitlistSeq" = EXCLUDED."waitlistSeq", "confirmedAt" = EXCLUDED."confirmedAt",
-             "cancelledAt" = NULL, "updatedAt" = EXCLUDED."updatedAt"
+             "cancelledAt" = NULL, "updatedAt" = EXCLUDED."updatedAt", "signedUpById" = EXCLUDED."signedUpById"
        WHERE "Signup".status = 'CANCELLED'
       RETURNING status, "waitlistSeq"
     ), counted AS (
@@ -83,9 +83,9 @@ export async function takeSeat(db: Prisma, workshopId: string, personId: string,
        WHERE t.id = w.id
       RETURNING t."confirmedCount"
     ), engaged AS (
-      INSERT INTO "EngagementEvent" ("personId", kind, "refId", "occurredAt")
+      INSERT INTO "EngagementEvent" ("personId", kind, "refId", "occurredAt", data)
       SELECT ${personId}::uuid, CASE WHEN s.status = 'CONFIRMED' THEN 'workshop.signup' ELSE 'workshop.waitlist' END,
-             ${workshopId}, ${now}::timestamp
+             ${workshopId}, ${now}::timestamp, CASE WHEN ${by}::uuid IS NOT NULL THEN jsonb_build_object('by', ${by}::text) END
         FROM s
     ), reminded AS (
       INSERT INTO "OutboxMessage" ("idempotencyKey", kind, "personId", platform, "tenantId", payload, status, "lastError", "nextAttemptAt")
@@ -136,7 +136,7 @@ export async function signUp(db: Prisma, seats: SeatBatches, cmd: SignupCommand)
     payload: d.payload,
     notBefore: (d.notBefore ?? cmd.now).toISOString(),
   }));
-  const taken = await seats.take(w.id, cmd.personId, drafts, cmd.now);
+  const taken = await seats.take(w.id, cmd.personId, drafts, cmd.now, cmd.signedUpById ?? null);
   if (!taken) {
     // Nothing written: the person's other click got there first, or the workshop was cancelled meanwhile.
     const after = await readBefore(db, cmd.workshopId, cmd.personId);

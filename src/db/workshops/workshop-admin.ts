@@ -41,7 +41,7 @@ export class PrismaWorkshopAdminRepository implements WorkshopAdminRepository {
     if (!isUuid(workshopId)) throw new DomainError('not_found');
     const rows = await this.db.signup.findMany({
       where: { workshopId, status: { in: ['CONFIRMED', 'WAITLISTED'] } },
-      include: { person: { select: { name: true, organization: { select: { name: true } } } } },
+      include: { person: { select: { name: true, organization: { select: { name: true } } } }, signedUpBy: { select: { name: true } } },
       orderBy: [{ status: 'asc' }, { waitlistSeq: 'asc' }, { confirmedAt: 'asc' }],
     });
     let position = 0;
@@ -52,6 +52,7 @@ export class PrismaWorkshopAdminRepository implements WorkshopAdminRepository {
       status: s.status as 'CONFIRMED' | 'WAITLISTED',
       position: s.status === 'WAITLISTED' ? ++position : null,
       attended: s.attended,
+      signedUpBy: s.signedUpBy?.name ?? null,
     }));
   }
 

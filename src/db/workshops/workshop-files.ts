@@ -61,7 +61,7 @@ export class PrismaWorkshopFilesRepository implements WorkshopFilesRepository {
     if (!w) return null;
     const signups = await this.db.signup.findMany({
       where: { workshopId: w.id, status: { in: ['CONFIRMED', 'WAITLISTED'] } },
-      include: { person: { include: { organization: true } } },
+      include: { person: { include: { organization: true } }, signedUpBy: { select: { name: true } } },
       orderBy: [{ status: 'asc' }, { waitlistSeq: 'asc' }, { confirmedAt: 'asc' }],
     });
     return {
@@ -72,6 +72,7 @@ export class PrismaWorkshopFilesRepository implements WorkshopFilesRepository {
           : null,
         status: s.status as 'CONFIRMED' | 'WAITLISTED',
         attended: s.attended,
+        signedUpBy: s.signedUpBy?.name ?? null,
       })),
     };
   }

@@ -172,7 +172,7 @@ export class PrismaWorkshopsRepository implements WorkshopsRepository {
   async mySignups(personId: string, from: Date): Promise<MySignup[]> {
     const rows = await this.db.signup.findMany({
       where: { personId, status: { in: ['CONFIRMED', 'WAITLISTED'] }, workshop: { endsAt: { gte: from } } },
-      include: { workshop: { include } },
+      include: { workshop: { include }, signedUpBy: { select: { name: true } } },
       orderBy: { workshop: { startsAt: 'asc' } },
     });
     return Promise.all(
@@ -180,6 +180,7 @@ export class PrismaWorkshopsRepository implements WorkshopsRepository {
         workshop: toWorkshop(s.workshop),
         status: s.status as 'CONFIRMED' | 'WAITLISTED',
         position: s.status === 'WAITLISTED' && s.waitlistSeq !== null ? await waitlistPosition(this.db, s.workshopId, s.waitlistSeq) : null,
+        signedUpBy: s.signedUpBy?.name ?? null,
       })),
     );
   }

@@ -48,6 +48,8 @@ const METHOD_SCOPES: Record<string, string[]> = {
   'chat.update': ['chat:write'],
   'chat.delete': ['chat:write'],
   'conversations.open': ['im:write'],
+  // In the bot's DMs only (the thread a reply was written in): im:history.
+  'conversations.replies': ['im:history'],
   'users.info': ['users:read', 'users:read.email'],
   'views.publish': [],
   'views.open': [],

@@ -108,6 +108,9 @@ const entries: Record<string, Entry> = {
   'campaign.resume': [HR, false, (w) => v(w.campaign.id)()],
   'report.view': [HR, false, v('')],
   'report.csv': [HR, true, v('')],
+  // A seat request from the public page: only the team leader it was sent to decides (issue 18).
+  'seat_request.confirm': [['teamLeader'], true, (w) => v(w.seatRequest.id)()],
+  'seat_request.refuse': [['teamLeader'], true, (w) => v(w.seatRequest.id)()],
 };
 
 export const ACTION_SPECS: Record<string, ActionSpec> = Object.fromEntries(

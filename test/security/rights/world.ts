@@ -82,10 +82,15 @@ export async function buildWorld(db: Database, core: Core) {
     data: { key: `c-${uniq()}`, name: 'Terug naar de leerweek', target: {}, variants: [{ key: 'A', nl: { text: 'Kom je?', button: 'Ja' }, en: { text: 'Coming?', button: 'Yes' } }], schedule: '0 10 * * 2', status: 'ACTIVE', createdById: hr2.id },
   });
 
+  // A request for a seat from the public page, waiting for the team leader (issue 18).
+  const seatRequest = await db.prisma.seatRequest.create({
+    data: { workshopId: wsA.id, teamLeaderId: teamLeader.id, name: 'Sanne Zonder Account', nameKey: 'sanne zonder account', expiresAt: new Date('2027-03-10T09:00:00Z') },
+  });
+
   const actors = Object.fromEntries(await Promise.all(ROLES.map(async (r) => [r, await anActor(db, core, people[r].id)]))) as Record<Role, Actor>;
   return {
     orgA, orgB, people, actors, wsA, wsRegion, wsPast, klus, klus2, draft, interest, released, chosen,
-    delivery, goal, programme, bDraft, bPending, bSending, campaign, nonce: randomUUID(),
+    delivery, goal, programme, bDraft, bPending, bSending, campaign, seatRequest, nonce: randomUUID(),
   };
 }
 

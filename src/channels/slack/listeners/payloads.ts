@@ -18,6 +18,9 @@ export const messageEvent = z.object({
   text: z.string().default(''),
   subtype: z.string().optional(),
   bot_id: z.string().optional(),
+  ts: z.string().optional(),
+  /** Set on a reply in a thread: the ts of the message that opened it. */
+  thread_ts: z.string().optional(),
 });
 
 export const homeOpenedEvent = z.object({

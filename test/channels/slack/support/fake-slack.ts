@@ -66,6 +66,8 @@ export class FakeSlack {
   private readonly wss = new WebSocketServer({ server: this.server, path: '/socket' });
   private sockets = new Set<WebSocket>();
   private seq = 0;
+  /** Messages the bot posted, by channel and ts, so that `conversations.replies` can show a thread's parent. */
+  private readonly posted = new Map<string, Record<string, unknown>>();
   port = 0;
 
   get apiUrl() {
@@ -182,10 +184,22 @@ export class FakeSlack {
         return { ok: true, url: `ws://127.0.0.1:${this.port}/socket` };
       case 'conversations.open':
         return { ok: true, channel: { id: `D${String(args.users)}` } };
-      case 'chat.postMessage':
+      case 'chat.postMessage': {
+        const message = { type: 'message', text: args.text, blocks: args.blocks, ts, bot_id: 'BBOT', ...(args.thread_ts ? { thread_ts: args.thread_ts } : {}) };
+        this.posted.set(`${String(args.channel)}/${ts}`, message);
         return { ok: true, channel: args.channel, ts, message: { text: args.text, ts } };
-      case 'chat.update':
+      }
+      case 'conversations.replies': {
+        // Only the parent is known (replies are not kept): enough for a listener that reads what opened a thread.
+        const parent = this.posted.get(`${String(args.channel)}/${String(args.ts)}`);
+        return parent ? { ok: true, messages: [parent], has_more: false } : { ok: false, error: 'thread_not_found' };
+      }
+      case 'chat.update': {
+        const key = `${String(args.channel)}/${String(args.ts)}`;
+        const old = this.posted.get(key);
+        if (old) this.posted.set(key, { ...old, text: args.text, blocks: args.blocks });
         return { ok: true, channel: args.channel, ts: args.ts };
+      }
       case 'views.publish':
       case 'views.open':
         return { ok: true, view: { id: `V${this.seq}` } };

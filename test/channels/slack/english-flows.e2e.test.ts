@@ -1,0 +1,145 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { coreAction } from '../../../src/channels/slack/render/action-ids.js';
+import { renderMessage } from '../../../src/channels/slack/render/message.js';
+import { dutchWordsIn, withoutData } from '../../support/dutch-words.js';
+import { allText } from './support/block-kit.js';
+import type { Call } from './support/fake-slack.js';
+import { startHarness, PRIYA, type Harness } from './support/harness.js';
+import { buttonsIn, click, dmEvent, eventCallback, form, FORM, homeOpened, JSON_TYPE, postSigned, type ShownButton, type Where } from './support/slack-requests.js';
+
+type Json = Record<string, unknown>;
+// The demo's team leader and HR adviser, here set to English (the demo has them in Dutch).
+const RUUD = { id: 'U00PFUJ1BPV', name: 'Ruud Kooijman', email: 'manager@demo.vliegwiel.nl', locale: 'en-GB' };
+const SANNE = { id: 'U022KWDNJNL', name: 'Sanne Verhoef', email: 'hr@demo.vliegwiel.nl', locale: 'en-GB' };
+
+const WORDS = ['help', 'more', 'workshops', 'workshops tuesday', 'my', 'jobs', 'my jobs', 'skills', 'reflect', 'my dossier', 'goal', 'programme',
+  'rhythm', 'pause', 'start', 'language de', 'hello', 'thanks', 'banana', 'my data'];
+const PEOPLE = [
+  { user: RUUD, words: ['post job', 'manage workshops', ...WORDS] },
+  { user: SANNE, words: ['broadcast', 'report', 'campaigns', ...WORDS] },
+  { user: PRIYA, words: WORDS },
+];
+
+/** English answers for every input of a modal, as an English person would type them. */
+function fill(view: Json) {
+  const values: Record<string, Record<string, Json>> = {};
+  for (const b of (view.blocks ?? []) as Json[]) {
+    if (b.type !== 'input') continue;
+    const el = b.element as Json;
+    const options = (el.options ?? []) as Json[];
+    const v: Json =
+      el.type === 'datepicker' ? { type: el.type, selected_date: '2027-05-03' }
+      : el.type === 'number_input' ? { type: el.type, value: String(el.initial_value ?? '4') }
+      : el.type === 'static_select' ? { type: el.type, selected_option: options[0] ?? null }
+      : el.type === 'multi_static_select' ? { type: el.type, selected_options: options.slice(0, 1) }
+      : { type: el.type, value: String(el.initial_value ?? 'Making the park greener together') };
+    values[String(b.block_id)] = { [String(el.action_id)]: v };
+  }
+  return values;
+}
+
+/** Every string HR or the demo typed into the data: shown as typed, in whatever language it was written. */
+async function typedData(h: Harness): Promise<string[]> {
+  const p = h.db.prisma;
+  const rows: unknown[] = [
+    ...(await p.workshop.findMany()), ...(await p.klus.findMany()), ...(await p.organization.findMany()), ...(await p.person.findMany()),
+    ...(await p.learningWeek.findMany()), ...(await p.nudgeCampaign.findMany()), ...(await p.personSkill.findMany()),
+    ...(await p.directoryGroup.findMany()), ...(await p.region.findMany()),
+  ];
+  const out = new Set<string>();
+  const walk = (v: unknown) => {
+    if (typeof v === 'string') out.add(v);
+    else if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object' && !(v instanceof Date)) Object.values(v).forEach(walk);
+  };
+  rows.forEach(walk);
+  // Long texts are shown clipped or a sentence at a time: their sentences count as typed data too.
+  for (const s of [...out]) for (const part of s.split(/(?<=[.!?])\s+|\n+/)) out.add(part.trim());
+  return [...out];
+}
+
+describe('an English person never reads Dutch (every flow in Slack, English employee, team leader and HR)', () => {
+  let h: Harness;
+  const texts: { from: string; text: string }[] = [];
+  const clicked = new Set<string>();
+
+  beforeAll(async () => {
+    h = await startHarness();
+    for (const u of [RUUD, SANNE]) h.fake.addUser(u);
+    await h.db.prisma.person.updateMany({ where: { email: { in: [RUUD.email, SANNE.email, PRIYA.email] } }, data: { locale: 'en' } });
+  });
+  afterAll(async () => h?.close());
+
+  async function send(body: string, type: string) {
+    const before = h.fake.calls.length;
+    const res = await postSigned(h.events, body, type);
+    expect(res.status).toBe(200);
+    await h.channel.idle();
+    return h.fake.calls.slice(before);
+  }
+
+  async function crawl(user: { id: string }, words: string[]) {
+    const queue: { button: ShownButton; where: Where; from: string }[] = [];
+    const dm = `D${user.id}`;
+    const take = (calls: Call[], from: string) => {
+      for (const c of calls) {
+        if (c.method === 'chat.postMessage' || c.method === 'chat.update') {
+          texts.push({ from, text: `${allText(c.args.blocks)}\n${String(c.args.text)}` });
+          const ts = String(c.method === 'chat.update' ? c.args.ts : c.result?.ts);
+          for (const b of buttonsIn(c.args.blocks)) queue.push({ button: b, where: { kind: 'dm', channel: dm, ts }, from });
+        }
+        if (c.method === 'views.publish') {
+          const view = c.args.view as Json;
+          texts.push({ from: `${from} → home`, text: allText(view.blocks) });
+          for (const b of buttonsIn(view.blocks)) queue.push({ button: b, where: { kind: 'home' }, from: `${from} → home` });
+        }
+        if (c.method === 'views.open') {
+          texts.push({ from: `${from} → modal`, text: allText(c.args.view) });
+          queue.push({ button: { action_id: '__submit__', text: { text: '' }, value: JSON.stringify(c.args.view) }, where: { kind: 'home' }, from });
+        }
+      }
+    };
+    take(await send(eventCallback(homeOpened(user.id)), JSON_TYPE), 'home');
+    for (const w of words) take(await send(eventCallback(dmEvent(user.id, w)), JSON_TYPE), `"${w}"`);
+    let steps = 0;
+    while (queue.length && steps < 90) {
+      const { button, where, from } = queue.shift()!;
+      if (button.url) continue;
+      if (button.action_id === '__submit__') {
+        const view = JSON.parse(button.value!) as Json;
+        const payload = { type: 'view_submission', team: { id: 'T1' }, user: { id: user.id, team_id: 'T1' }, api_app_id: 'A1', trigger_id: `t${steps}`, view: { ...view, id: `V${steps}`, state: { values: fill(view) } } };
+        steps++;
+        take(await send(form({ payload: JSON.stringify(payload) }), FORM), `${from} → submit`);
+        continue;
+      }
+      const action = coreAction(button.action_id);
+      // Erasing one's data ends the walk for that person; the erase confirmation itself is still read.
+      if (action === 'data.erase') continue;
+      const key = `${user.id} ${action} ${button.value ?? ''}`;
+      if (clicked.has(key)) continue;
+      clicked.add(key);
+      steps++;
+      take(await send(click(user.id, button, where), FORM), `${action} (from ${from})`);
+    }
+  }
+
+  it('finds no Dutch word in any message, card, home tab or form shown to them', async () => {
+    for (const p of PEOPLE) await crawl(p.user, p.words);
+    // What the people typed themselves may come back quoted ("I do not know that language: “de”").
+    // Messages the bot sends of its own accord (outbox) to these people, composed as they would be sent.
+    for (const p of PEOPLE) {
+      const actor = await h.core.bot.actorFor({ platform: 'SLACK', tenantId: 'T1', userId: p.user.id });
+      for (const row of await h.db.prisma.outboxMessage.findMany({ where: { personId: actor.person.id } })) {
+        const m = await h.core.bot.compose(row.kind, row.payload as Record<string, unknown>, actor);
+        if (m) texts.push({ from: `outbox ${row.kind}`, text: renderMessage(m, 'en').map((r) => `${allText(r.blocks)}\n${r.text}`).join('\n') });
+      }
+    }
+    expect(texts.filter((t) => t.from.startsWith('outbox')).length).toBeGreaterThan(3);
+    const data = [...(await typedData(h)), ...PEOPLE.flatMap((p) => p.words.map((w) => `“${w.split(' ').at(-1)}”`))];
+    const found = texts.map(({ from, text }) => ({ from, words: dutchWordsIn(text, data), text: withoutData(text, data) })).filter((f) => f.words.length > 0);
+    const report = found.map((f) => `${f.from}: ${[...new Set(f.words)].join(', ')} — ${f.text.replace(/\s+/g, ' ').slice(0, 200)}`);
+    expect([...new Set(report)]).toEqual([]);
+    expect(clicked.size).toBeGreaterThan(40);
+    expect(texts.map((t) => t.text).join('\n')).toContain('You are signed up');
+  }, 240_000);
+});
