@@ -27,10 +27,10 @@ const font = (size: number, bold = false) => `${bold ? '600' : 'normal'} ${size}
 const lines = (text: string, size: number, max: number, bold = false) => wrapLines(text, max, (s) => measureText(s, font(size, bold)));
 
 /**
- * The chart as a standalone SVG document (for the web console; the PNG for chat is drawn from it). It carries
+ * The chart as a standalone SVG document (for web pages; the PNG for chat is drawn from it). It carries
  * `role="img"` and the same figures as text in its label, for screen readers.
  */
-export async function renderBarChartSvg(chart: BarChart): Promise<string> {
+export async function drawBarChartSvg(chart: BarChart): Promise<string> {
   const echarts = await loadEcharts();
   const full = CHART_WIDTH - 2 * PAD;
   const valueText = (b: BarChart['sections'][number]['bars'][number]) => (b.value === null ? (b.hiddenLabel ?? chart.hiddenLabel) : formatPercent(b.value, chart.locale));

@@ -24,8 +24,9 @@ export interface CliIo {
 export interface DirectoryCommands {
   available(): { directory: boolean; slack: boolean };
   /** Throws when the source is not configured, or DirectoryUnavailableError when it could not be read completely. */
-  syncDirectory(dryRun: boolean): Promise<SyncReport>;
-  syncSlack(dryRun: boolean): Promise<SyncReport>;
+  /** `signal`: the scheduled run stops when the bot stops (nothing changed then). */
+  syncDirectory(dryRun: boolean, signal?: AbortSignal): Promise<SyncReport>;
+  syncSlack(dryRun: boolean, signal?: AbortSignal): Promise<SyncReport>;
   /** Seats and klus hands of people who left go back (after `import people` with `active=nee`). */
   releaseLeavers(): Promise<{ seats: number; hands: number }>;
 }

@@ -14,7 +14,7 @@ export const NUDGE_HELP = `  campaign import <file.json>     nudge campaigns (RE
   campaign list                   campaigns with status, schedule and next fire
   campaign status <key> <active|paused|ended|draft>
                                   start, pause or end a campaign
-  report [--format text|csv] [--by department|organization|education] [--weeks 8] [--locale nl|en] [--out file]
+  report [--format text|csv] [--by department|organization|education|teamleader] [--weeks 8] [--locale nl|en] [--out file]
                                   engagement by group per week and per campaign variant; groups under 5 suppressed;
                                   CSV as Dutch Excel opens it (semicolons, BOM), decimal commas unless --locale en`;
 
@@ -96,7 +96,7 @@ export async function reportCommand(args: string[], io: CliIo, deps: () => Promi
     return 2;
   }
   if (!['text', 'csv'].includes(format) || !DIMENSIONS.includes(by) || !whole(weeks, 104) || !whole(activityWeeks, 52)) {
-    io.err('usage: report [--format text|csv] [--by department|organization|education] [--weeks 1..104] [--activity-weeks 1..52] [--out file]');
+    io.err('usage: report [--format text|csv] [--by department|organization|education|teamleader] [--weeks 1..104] [--activity-weeks 1..52] [--out file]');
     return 2;
   }
   const d = await deps();

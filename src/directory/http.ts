@@ -8,6 +8,8 @@ export interface RetryOptions {
   maxWaitMs?: number;
   /** Wait when a 429/5xx says nothing, in ms (doubles each attempt). */
   baseDelayMs?: number;
+  /** Aborts the request and any wait (the bot is stopping): the run ends with nothing changed. */
+  signal?: AbortSignal | undefined;
 }
 
 /** Retry-After in seconds, or an HTTP date. */
@@ -28,14 +30,27 @@ export async function fetchPatiently(url: string, init: RequestInit, what: strin
   const attempts = opts.attempts ?? 6;
   const maxWait = opts.maxWaitMs ?? 120_000;
   const base = opts.baseDelayMs ?? 500;
+  const stop = opts.signal;
+  // A wait or request cut short by a stop ends the run at once, as a directory that is not there would.
+  const stopped = () => new DirectoryUnavailableError(`${what}: stopped (the bot is shutting down)`);
+  const pause = async (ms: number) => {
+    try {
+      await sleep(ms, undefined, stop ? { signal: stop } : {});
+    } catch {
+      throw stopped();
+    }
+  };
   let last = '';
   for (let i = 0; i < attempts; i++) {
+    if (stop?.aborted) throw stopped();
     let res: Response;
     try {
-      res = await fetch(url, { ...init, signal: AbortSignal.timeout(60_000) });
+      const timeout = AbortSignal.timeout(60_000);
+      res = await fetch(url, { ...init, signal: stop ? AbortSignal.any([timeout, stop]) : timeout });
     } catch (e) {
+      if (stop?.aborted) throw stopped();
       last = (e as Error).message;
-      await sleep(base * 2 ** i);
+      await pause(base * 2 ** i);
       continue;
     }
     if (res.status !== 429 && res.status < 500) return res;
@@ -43,7 +58,7 @@ export async function fetchPatiently(url: string, init: RequestInit, what: strin
     await res.body?.cancel();
     const wait = retryAfterMs(res) ?? base * 2 ** i;
     if (wait > maxWait) throw new DirectoryUnavailableError(`${what}: asked to wait ${Math.round(wait / 1000)} s; try again later`);
-    await sleep(wait);
+    await pause(wait);
   }
   throw new DirectoryUnavailableError(`${what}: no answer after ${attempts} attempts (${last})`);
 }

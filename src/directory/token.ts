@@ -22,6 +22,8 @@ export class GraphTokens {
     private readonly creds: AppCredentials,
     /** The Graph resource the token is for, e.g. https://graph.microsoft.com/ → scope https://graph.microsoft.com/.default */
     private readonly resource: string,
+    /** Aborts a token request that waits (the bot is stopping). */
+    private readonly signal?: AbortSignal,
   ) {}
 
   async get(): Promise<string> {
@@ -33,7 +35,9 @@ export class GraphTokens {
       client_secret: this.creds.password,
       scope: `${new URL(this.resource).origin}/.default`,
     });
-    const res = await fetchPatiently(url, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } }, 'token');
+    const res = await fetchPatiently(url, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } }, 'token', {
+      signal: this.signal,
+    });
     if (res.status === 400 || res.status === 401) {
       const e = (await res.json().catch(() => ({}))) as { error?: string; error_description?: string };
       throw new DirectoryUnavailableError(

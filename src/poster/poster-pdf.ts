@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
@@ -6,8 +7,13 @@ import type { PosterContent } from '../core/outreach/ports.js';
 // DejaVu Sans (from the dejavu-fonts-ttf package) is embedded in every poster (subset): accents and the euro sign
 // print on any printer, which PDF's built-in Helvetica does not promise.
 const require = createRequire(import.meta.url);
-const REGULAR = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
-const BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
+let fonts: { regular: Buffer; bold: Buffer } | undefined;
+// Read once: a poster is made per request, the font files do not change.
+const fontFiles = () =>
+  (fonts ??= {
+    regular: readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')),
+    bold: readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')),
+  });
 
 const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = 48;
@@ -39,8 +45,9 @@ export function renderPosterPdf(c: PosterContent): Promise<Uint8Array> {
     doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
     doc.on('error', reject);
   });
-  doc.registerFont('regular', REGULAR);
-  doc.registerFont('bold', BOLD);
+  const { regular, bold } = fontFiles();
+  doc.registerFont('regular', regular);
+  doc.registerFont('bold', bold);
   const width = A4.width - 2 * MARGIN;
 
   doc.rect(0, 0, A4.width, 14).fill(ACCENT);

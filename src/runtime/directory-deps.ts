@@ -48,16 +48,16 @@ export function directoryCommands(core: Core, db: Database, connections: Directo
   const ports = (dryRun: boolean): SyncPorts => ({ store, clock: core.ctx.clock, ...(dryRun ? {} : { leavers }) });
   return {
     available: () => ({ directory: Boolean(connections.graph), slack: Boolean(connections.slack) }),
-    syncDirectory: (dryRun) => {
+    syncDirectory: (dryRun, signal) => {
       const g = connections.graph;
       if (!g) throw new DirectoryNotConfiguredError('The directory sync needs MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID (the Teams app registration).');
-      const source = new GraphDirectory(new GraphTokens(g, g.graphUrl), { graphUrl: g.graphUrl, educationAttribute: g.educationAttribute });
+      const source = new GraphDirectory(new GraphTokens(g, g.graphUrl, signal), { graphUrl: g.graphUrl, educationAttribute: g.educationAttribute, retry: { signal } });
       return syncDirectory(ports(dryRun), source, { dryRun });
     },
-    syncSlack: (dryRun) => {
+    syncSlack: (dryRun, signal) => {
       const s = connections.slack;
       if (!s) throw new DirectoryNotConfiguredError('The Slack sync needs SLACK_BOT_TOKEN (and SLACK_SIGNING_SECRET) of the bot.');
-      return syncSlack(ports(dryRun), new SlackUsers(s.apiUrl, s.token), { dryRun });
+      return syncSlack(ports(dryRun), new SlackUsers(s.apiUrl, s.token, { signal }), { dryRun });
     },
     releaseLeavers: () => releaseLeavers(leavers),
   };

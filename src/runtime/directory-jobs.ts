@@ -22,14 +22,16 @@ export function directoryJobs(core: Core, db: Database, s: DirectoryJobSettings)
     {
       name: 'directory.sync',
       cron: s.schedule,
-      // A missed night is caught up once at start; the delta link makes a late run as cheap as a timely one.
-      run: async () => {
+      // A missed night is caught up once at start, in the background (an unreachable Graph must not hold up
+      // start or stop); the delta link makes a late run as cheap as a timely one.
+      catchUpInBackground: true,
+      run: async (_fireAt, signal) => {
         const failures: unknown[] = [];
         for (const [name, enabled, sync] of [
-          ['directory', Boolean(s.connections.graph), () => commands.syncDirectory(false)],
-          ['slack', Boolean(s.connections.slack), () => commands.syncSlack(false)],
+          ['directory', Boolean(s.connections.graph), () => commands.syncDirectory(false, signal)],
+          ['slack', Boolean(s.connections.slack), () => commands.syncSlack(false, signal)],
         ] as const) {
-          if (!enabled) continue;
+          if (!enabled || signal?.aborted) continue;
           try {
             const report = await sync();
             log.info(`sync ${name} done`, { lines: formatSync(report).slice(0, 4).join(', '), released: report.released });

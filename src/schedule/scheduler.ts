@@ -8,10 +8,15 @@ export interface Job {
   name: string;
   /** node-cron expression (5 fields, minute precision) in the configured timezone. */
   cron: string;
-  /** Does the work for one fire; jobs enqueue (outbox rows), they do not send. */
-  run(fireAt: Date): Promise<void>;
+  /**
+   * Does the work for one fire; jobs enqueue (outbox rows), they do not send. `signal` aborts when the scheduler
+   * stops: a job that waits on outside services (the directory sync) gives up then, so a stop stays prompt.
+   */
+  run(fireAt: Date, signal?: AbortSignal): Promise<void>;
   /** Run the latest fire missed while no process was up, once, at start (default true). */
   catchUp?: boolean;
+  /** Its catch-up runs in the background instead of holding up start (it may wait on outside services). */
+  catchUpInBackground?: boolean;
 }
 
 const MINUTE = 60_000;
@@ -30,6 +35,7 @@ export class Scheduler {
   private readonly jobs: Job[] = [];
   private readonly tasks: ScheduledTask[] = [];
   private readonly running = new Set<Promise<unknown>>();
+  private readonly stopping = new AbortController();
 
   constructor(
     private readonly claims: FireClaims,
@@ -51,12 +57,16 @@ export class Scheduler {
       });
       this.tasks.push(task);
     }
-    await Promise.all(this.jobs.filter((j) => j.catchUp !== false).map((j) => this.catchUp(j)));
+    const catchUps = this.jobs.filter((j) => j.catchUp !== false);
+    for (const j of catchUps.filter((x) => x.catchUpInBackground)) this.track(j, this.catchUp(j));
+    await Promise.all(catchUps.filter((j) => !j.catchUpInBackground).map((j) => this.catchUp(j)));
   }
 
   async stop() {
     for (const t of this.tasks) await t.destroy();
     this.tasks.length = 0;
+    // Running jobs hear of the stop; those that wait on outside services give up instead of holding it up.
+    this.stopping.abort(new Error('scheduler stopping'));
     await Promise.allSettled([...this.running]);
   }
 
@@ -90,7 +100,7 @@ export class Scheduler {
     if (!(await this.claims.claim(job.name, fireAt, this.opts.runnerId))) return false;
     const log = this.logger.child({ job: job.name, fireAt: fireAt.toISOString(), reason });
     try {
-      await job.run(fireAt);
+      await job.run(fireAt, this.stopping.signal);
       await this.claims.finish(job.name, fireAt);
       log.debug('job done');
     } catch (err) {

@@ -99,3 +99,16 @@ describe('report chart', () => {
     for (let y = 0; y < png.height; y += 7) expect(dark(4, y)).toBe(false);
   });
 });
+
+describe('chart libraries load on the first chart only', () => {
+  it('no module imports ECharts or resvg statically, so the bot starts without them', async () => {
+    const { readdir, readFile } = await import('node:fs/promises');
+    const files = (await readdir('src', { recursive: true })).filter((f) => f.endsWith('.ts') && !f.startsWith('generated'));
+    const offenders: string[] = [];
+    for (const f of files) {
+      const src = await readFile(`src/${f}`, 'utf8');
+      if (/^import\s+(?!type\b)[^;]*from\s+'(echarts[^']*|@resvg\/resvg-js)'/m.test(src)) offenders.push(f);
+    }
+    expect(offenders).toEqual([]);
+  });
+});

@@ -105,6 +105,14 @@ describe.each(BACKENDS)('HR report on %s', (backend) => {
     }
     // Dutch Excel reads the shares as numbers (decimal comma).
     for (const [v, f] of Object.entries(perVariant)) expect(excelNumber(row('campaign', campaignKey, v)![11]!)).toBe(Math.round((f.clicked / f.sent) * 1000) / 10);
+    // For an English reader the same figures with decimal points; an unknown locale is a usage error.
+    const en = cli(db);
+    expect(await en.run('report', '--format', 'csv', '--weeks', '2', '--locale', 'en')).toBe(0);
+    const enRows = readAsDutchExcel(`${en.out.join('\n')}\r\n`);
+    for (const [v, f] of Object.entries(perVariant)) {
+      expect(enRows.find((r) => r[7] === campaignKey && r[8] === v)![11]).toBe(String(Math.round((f.clicked / f.sent) * 1000) / 10));
+    }
+    expect(await cli(db).run('report', '--format', 'csv', '--locale', 'de')).toBe(2);
     expect(row('campaign', 'klein', 'A')!.slice(9)).toEqual(['', '', '', '', '', 'yes']);
   });
 

@@ -35,7 +35,7 @@ export interface TeamSignup {
 export interface TeamRepository extends TeamMemberLookup {
   /** The leader's team: active people whose team leader they are, by name. */
   members(teamLeaderId: string): Promise<TeamMember[]>;
-  /** Upcoming workshops in [from, until) open to someone in the team (organisation), soonest first. */
+  /** Upcoming workshops in [from, until) with free seats, open to someone in the team (organisation), soonest first. */
   openWorkshops(teamLeaderId: string, from: Date, until: Date, limit: number): Promise<TeamWorkshop[]>;
   /** Open klussen whose skills fit at least one team member's skills and that the member may join. */
   fittingKlussen(teamLeaderId: string, now: Date, limit: number): Promise<TeamKlus[]>;

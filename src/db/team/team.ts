@@ -35,12 +35,12 @@ export class PrismaTeamRepository implements TeamRepository {
     return this.db.$queryRawUnsafe<TeamWorkshop[]>(
       `SELECT w.id::text, w.title, w."startsAt", w."endsAt", w.location, GREATEST(0, w.capacity - w."confirmedCount")::int AS free
          FROM "Workshop" w
-        WHERE w.status = 'SCHEDULED' AND w."startsAt" >= $2 AND w."startsAt" < $3
+        WHERE w.status = 'SCHEDULED' AND w."startsAt" >= $2 AND w."startsAt" < $3 AND w.capacity > w."confirmedCount"
           AND (w."signupDeadline" IS NULL OR w."signupDeadline" >= $2)
           AND (NOT EXISTS (SELECT 1 FROM "WorkshopOpenTo" o WHERE o."workshopId" = w.id)
                OR EXISTS (SELECT 1 FROM "WorkshopOpenTo" o JOIN "Person" p ON p."organizationId" = o."organizationId"
                            WHERE o."workshopId" = w.id AND p."managerId" = $1::uuid AND ${ACTIVE}))
-        ORDER BY (w.capacity > w."confirmedCount") DESC, w."startsAt", w.title LIMIT $4`,
+        ORDER BY w."startsAt", w.title LIMIT $4`,
       teamLeaderId,
       from,
       until,

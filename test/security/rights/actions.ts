@@ -21,6 +21,7 @@ const POSTERS: Role[] = ['manager', 'teamLeader', 'hr'];
 const KLUS_OWNER_OR_HR: Role[] = ['teamLeader', 'hr'];
 const HR: Role[] = ['hr'];
 const OWN: Role[] = ['employee'];
+const TEAM_LEADER: Role[] = ['teamLeader'];
 
 const v = (value: string, form?: ActionInput['form']) => (): Omit<ActionInput, 'action'> => ({ value, ...(form ? { form } : {}) });
 const state = (w: string) => JSON.stringify({ w, q: '', o: 0 });
@@ -53,6 +54,14 @@ const entries: Record<string, Entry> = {
   'workshop.signup': [ORG_A, true, (w) => v(state(w.wsA.id))()],
   'workshop.cancel': [OWN, true, (w) => v(state(w.wsRegion.id))()],
   'my.cancel': [OWN, true, (w) => v(state(w.wsRegion.id))()],
+  // The team leader's toolbox: only for the leader of the person (here the employee's team leader).
+  'team.members': [TEAM_LEADER, false, v(JSON.stringify({ o: 0 }))],
+  'team.member': [TEAM_LEADER, false, (w) => v(JSON.stringify({ p: w.people.employee.id, o: 0 }))()],
+  'team.ask': [TEAM_LEADER, false, (w) => v(JSON.stringify({ p: w.people.employee.id, w: w.wsA.id, c: 'signup' }))()],
+  'team.confirm': [TEAM_LEADER, true, (w) => v(JSON.stringify({ p: w.people.employee.id, w: w.wsA.id, c: 'signup' }))()],
+  'team.not_asked': [TEAM_LEADER, false, (w) => v(JSON.stringify({ p: w.people.employee.id, o: 0 }))()],
+  'team.talk': [TEAM_LEADER, true, v('vraag@2027-03-01')],
+  'team.toolbox_day': [TEAM_LEADER, true, v('', { day: '3' })],
   'manage.page': [HR, false, v('0')],
   'manage.participants': [HR, false, (w) => v(w.wsRegion.id)()],
   'manage.edit': [HR, false, (w) => v(w.wsRegion.id)()],

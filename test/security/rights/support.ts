@@ -15,6 +15,7 @@ const REFUSAL_KEYS = [
   'report.forbidden',
   'poster.forbidden',
   'request.not_yours',
+  'team.forbidden',
 ];
 const REFUSALS = REFUSAL_KEYS.map((k) => catalogues.nl[k as TextKey]).filter((t): t is string => typeof t === 'string');
 const INTERNAL = catalogues.nl['error.internal'].split(' (')[0]!;
