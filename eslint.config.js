@@ -12,7 +12,7 @@ const TEAMS_SDK = { group: ['botbuilder', 'botbuilder-*', 'botframework-*', '@mi
 const SLACK_SDK = { group: ['@slack/*'], message: 'Slack SDK imports live in src/channels/slack.' };
 const ROOTS = ['src/runtime/**/*.ts', 'src/cli/main.ts', 'src/console/main.ts'];
 
-const SDKS = ['@slack/*', 'botbuilder', 'botbuilder-*', 'botframework-*', '@microsoft/*', '@prisma/*', 'prisma', 'pg', '@electric-sql/*', 'pglite-prisma-adapter', 'node-cron', 'express', 'prom-client'];
+const SDKS = ['@slack/*', 'botbuilder', 'botbuilder-*', 'botframework-*', '@microsoft/*', '@azure/*', 'jose', '@prisma/*', 'prisma', 'pg', '@electric-sql/*', 'pglite-prisma-adapter', 'node-cron', 'express', 'prom-client'];
 
 export default tseslint.config(
   { ignores: ['test/lint/fixture/**', 'dist/**', 'node_modules/**', 'src/generated/**', 'coverage/**', '.vliegwiel-test/**', 'data/**'] },

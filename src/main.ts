@@ -30,9 +30,6 @@ async function main() {
     }
     throw err;
   }
-  if (running.channels.length === 0) process.stderr.write(`${HOW_TO_CONNECT}\n`);
-  process.stdout.write(`ready http://127.0.0.1:${running.port}\n`);
-
   let signals = 0;
   const stop = (signal: string) => {
     if (++signals > 1) {
@@ -50,6 +47,10 @@ async function main() {
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+  // Only now: whoever waits for this line may send SIGTERM at once, and it must find the handler in place
+  // (a signal between the line and the handler would end the bot with no graceful stop, exit code null).
+  if (running.channels.length === 0) process.stderr.write(`${HOW_TO_CONNECT}\n`);
+  process.stdout.write(`ready http://127.0.0.1:${running.port}\n`);
 }
 
 main().catch((err: unknown) => {

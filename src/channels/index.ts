@@ -11,7 +11,7 @@ export async function createChannels(config: Config, deps: ChannelDeps): Promise
     channels.push(createSlackChannel(config.slack, deps, { defaultLocale: config.defaultLocale }));
   }
   if (config.teamsEnabled) {
-    // Imported only when Teams is on: botbuilder and teams-ai take a while to load.
+    // Imported only when Teams is on: the Teams SDK takes a while to load.
     const { createTeamsChannel } = await import('./teams/teams-channel.js');
     channels.push(createTeamsChannel(config, deps));
   }

@@ -44,6 +44,8 @@ export interface Running {
 
 /** Opens the database (migrating it), wires core and channels, and serves HTTP. */
 export async function startVliegwiel(config: Config, logger: Logger): Promise<Running> {
+  // Which runtime this is, for whoever checks what the service runs on (Node 24 LTS, see README).
+  logger.info('starting', { runtime: `node ${process.version}`, platform: `${process.platform}-${process.arch}` });
   let db: Database | undefined;
   try {
     db = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir, as: 'bot' }, {

@@ -1,11 +1,22 @@
-import { CloudAdapter, type Activity, type TurnContext } from 'botbuilder';
-import type { AuthenticateRequestResult, ConnectorClient } from 'botframework-connector';
+import { Client as ApiClient, type ITokenProvider } from '@microsoft/teams.api';
+import { App, type HttpRouteHandler, type IHttpServerAdapter, type IPlugin } from '@microsoft/teams.apps';
+import type { ClientOptions } from '@microsoft/teams.common';
 import type { Logger } from '../../core/ports.js';
-import { BudgetedAuthentication, DEFAULT_BUDGETS, withRetryBudget, type RetryBudgets } from './auth/retries.js';
+import type { InboundActivity } from './activity-types.js';
 import type { TeamsAuthentication } from './auth/authentication.js';
+import type { ValidatedCaller } from './auth/inbound.js';
+import { DEFAULT_BUDGETS, retryMiddleware, type RetryBudget, type RetryBudgets } from './retries.js';
+import { sdkLogger } from './sdk-logger.js';
+
+/** Microsoft's global Teams service URL, for people the bot never heard from (imported, app installed by admin). */
+export const DEFAULT_SERVICE_URL = 'https://smba.trafficmanager.net/teams/';
 
 /** Distinct service URLs are few (one per Teams region); the bound only guards against a flood of odd ones. */
 const MAX_CONNECTORS = 64;
+const MESSAGES_PATH = '/api/messages';
+
+/** Replies inside a turn (a short bounded retry) or proactive sends (no retry: the outbox decides). */
+export type ConnectorUse = 'reply' | 'proactive';
 
 export interface AdapterResponse {
   status: number;
@@ -13,65 +24,103 @@ export interface AdapterResponse {
 }
 
 /**
- * botbuilder's CloudAdapter, driven without its `process()`: that method turns every authentication problem it
- * does not recognise (a malformed token, an unreachable key endpoint) into a 500 and prints to the console.
- * Here authentication is one step whose every failure is a 401, and the turn runs through the same
- * `processActivity` that `process()` would call.
+ * The SDK's transport seam (IHttpServerAdapter): the App registers its messaging handler here instead of
+ * starting an express server of its own; our HTTP server's route calls that handler.
  */
-export class TeamsCloudAdapter extends CloudAdapter {
-  private readonly authentication: BudgetedAuthentication;
-  private readonly connectors = new Map<string, Promise<ConnectorClient>>();
+class MessagesSeam implements IHttpServerAdapter {
+  handler: HttpRouteHandler | undefined;
+  registerRoute(_method: 'POST', path: string, handler: HttpRouteHandler) {
+    if (path === MESSAGES_PATH) this.handler = handler;
+  }
+}
+
+/**
+ * The Teams SDK App for this bot, driven through our own route: every inbound request is authenticated here
+ * first (auth/inbound.ts; any failure is a 401, never a 5xx), then handed to the App with the validated caller,
+ * as a transport that terminates authentication itself does. The App routes the activity and shapes the invoke
+ * response; every Bot Connector call (replies, edits, roster, proactive sends) goes through `connector`.
+ */
+export class TeamsCloudAdapter {
+  readonly app: App<IPlugin>;
   readonly authEnabled: boolean;
+  private readonly seam = new MessagesSeam();
+  private initialized: Promise<void> | undefined;
+  private readonly http: Record<ConnectorUse, ClientOptions>;
+  private readonly tokens: ITokenProvider;
+  private readonly connectors = new Map<string, ApiClient>();
 
   constructor(
-    auth: TeamsAuthentication,
+    private readonly auth: TeamsAuthentication,
     private readonly logger: Logger,
-    private readonly budgets: RetryBudgets = DEFAULT_BUDGETS,
+    budgets: RetryBudgets = DEFAULT_BUDGETS,
+    serviceUrl = DEFAULT_SERVICE_URL,
   ) {
-    const budgeted = new BudgetedAuthentication(auth.auth, logger, budgets.proactive);
-    super(budgeted);
-    this.authentication = budgeted;
     this.authEnabled = auth.enabled;
-    this.onTurnError = async (context, err) => {
+    this.app = new App({
+      ...auth.app,
+      logger: sdkLogger(logger),
+      httpServerAdapter: this.seam,
+      messagingEndpoint: MESSAGES_PATH,
+      serviceUrl,
+      // Our route authenticates; the SDK only sees requests that passed (or TEAMS_INSECURE_DEV).
+      dangerouslyAllowUnauthenticatedRequests: !auth.enabled,
+      state: false,
+      telemetry: { agent365: false },
+    });
+    this.app.event('error', ({ error, activity }) => {
       // Handlers answer their own errors; what lands here is a reply that could not be delivered.
-      logger.error('teams: turn failed', { activityType: context.activity.type, err });
-    };
+      logger.error('teams: turn failed', { activityType: activity?.type, err: error });
+    });
+    const http = (budget: RetryBudget): ClientOptions => ({
+      timeout: budget.timeoutMs,
+      headers: { 'Content-Type': 'application/json' },
+      middlewares: budget.retries > 0 ? [retryMiddleware(budget, logger)] : [],
+    });
+    this.http = { reply: http(budgets.reply), proactive: http(budgets.proactive) };
+    // The SDK's token provider, or MSAL against MICROSOFT_LOGIN_URL. Passed on as the raw token: the SDK's
+    // own wrapper would parse it as a JWT, which a login proxy's opaque token is not.
+    const login = auth.loginTokens;
+    this.tokens = login
+      ? { getAppToken: (scope) => login.provider(scope) }
+      : { getAppToken: async (scope, tenantId) => (await this.app.tokenProvider.getAppToken(scope, tenantId))?.toString() };
+  }
+
+  /** Where chats are opened for people whose service URL is not known yet: the App's `serviceUrl` option. */
+  get defaultServiceUrl(): string {
+    return this.app.api.serviceUrl;
   }
 
   /**
-   * A connector client for proactive calls to one service URL, made once and kept. continueConversationAsync
-   * builds a new client (with its whole HTTP pipeline) and a turn for every message, which costs more than the
-   * send itself in a broadcast. A kept client still signs every request with a current token: its credentials
-   * fetch and renew tokens per request.
+   * A Bot Connector client (the SDK's API client) for one service URL, made once and kept: replies in a turn
+   * with the reply budget, proactive sends with the proactive one. It signs every request with a current token
+   * (the token provider caches and renews them).
    */
-  connector(appId: string, serviceUrl: string): Promise<ConnectorClient> {
-    const key = `${appId}|${serviceUrl}`;
+  connector(serviceUrl: string, use: ConnectorUse = 'proactive'): ApiClient {
+    const key = `${use}|${serviceUrl}`;
     let client = this.connectors.get(key);
     if (!client) {
       if (this.connectors.size >= MAX_CONNECTORS) this.connectors.delete(this.connectors.keys().next().value!);
-      const claims = this.createClaimsIdentity(appId);
-      client = this.authentication.createConnectorFactory(claims).create(serviceUrl, undefined);
-      // A failed creation (bad credentials settings) is not kept: the next send tries again.
-      client.catch(() => this.connectors.delete(key));
+      client = new ApiClient(serviceUrl, this.http[use], { cloud: this.auth.cloud, tokenProvider: this.tokens });
       this.connectors.set(key, client);
     }
     return client;
   }
 
-  async handle(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<AdapterResponse> {
-    let authenticated: AuthenticateRequestResult;
-    try {
-      authenticated = await this.authentication.authenticateRequest(activity, authHeader);
-    } catch (err) {
-      this.logger.warn('teams: request not authenticated', { reason: err instanceof Error ? err.message : String(err) });
-      return { status: 401 };
+  async handle(authHeader: string, activity: InboundActivity): Promise<AdapterResponse> {
+    let caller: ValidatedCaller;
+    if (this.auth.inbound) {
+      try {
+        caller = await this.auth.inbound.validate(authHeader, activity);
+      } catch (err) {
+        this.logger.warn('teams: request not authenticated', { reason: err instanceof Error ? err.message : String(err) });
+        return { status: 401 };
+      }
+    } else {
+      caller = { appId: '', from: 'azure', fromId: '', serviceUrl: activity.serviceUrl, isExpired: () => false };
     }
-    const factory = authenticated.connectorFactory;
-    const budgeted: AuthenticateRequestResult = {
-      ...authenticated,
-      ...(factory ? { connectorFactory: withRetryBudget(factory, this.budgets.reply, this.logger) } : {}),
-    };
-    const response = await this.processActivity(budgeted, activity, logic);
-    return { status: response?.status ?? 200, body: response?.body };
+    this.initialized ??= this.app.initialize();
+    await this.initialized;
+    const response = await this.seam.handler!({ body: activity, headers: {}, token: caller });
+    return { status: response.status, body: response.body };
   }
 }

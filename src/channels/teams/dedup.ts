@@ -1,4 +1,4 @@
-import type { Activity } from 'botbuilder';
+import type { InboundActivity } from './activity-types.js';
 import type { ProcessedEvents } from '../../core/processed-events.js';
 
 /**
@@ -12,7 +12,7 @@ export class ProcessedActivities {
   constructor(private readonly events: ProcessedEvents) {}
 
   /** True when this activity was seen before; records it otherwise. */
-  async seenBefore(a: Activity): Promise<boolean> {
+  async seenBefore(a: InboundActivity): Promise<boolean> {
     if (!ONCE.has(a.type) || !a.id) return false;
     return !(await this.events.firstTime('teams', `${a.conversation?.id ?? ''}|${a.id}`));
   }

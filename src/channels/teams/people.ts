@@ -1,15 +1,15 @@
-import { TeamsInfo, TurnContext, type Activity } from 'botbuilder';
+import { referenceOf, type InboundActivity, type TeamsTurn } from './activity-types.js';
 import type { ChannelUser } from '../../core/people/person.js';
 import type { Logger } from '../../core/ports.js';
 import type { ChannelIdentities } from '../../core/people/channel-identities.js';
 
 const ROSTER_TIMEOUT_MS = 3000;
 
-export const tenantOf = (a: Activity): string =>
+export const tenantOf = (a: InboundActivity): string =>
   a.conversation?.tenantId ?? (a.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id ?? '';
 
 /** The stable id of a Teams user: the Entra object id (the `29:` id differs per bot). */
-export const userIdOf = (a: Activity): string => a.from?.aadObjectId ?? a.from?.id ?? '';
+export const userIdOf = (a: InboundActivity): string => a.from?.aadObjectId ?? a.from?.id ?? '';
 
 const looksLikeEmail = (s: string | undefined): s is string => !!s && /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(s);
 
@@ -18,13 +18,13 @@ const looksLikeEmail = (s: string | undefined): s is string => !!s && /^[^@\s]+@
  * The roster call costs a round trip, so it is made only for users the bot has not seen yet, and its failure (guest
  * accounts, a slow connector) only means no link by e-mail.
  */
-async function rosterEntry(context: TurnContext, logger: Logger): Promise<{ email?: string; name?: string }> {
+async function rosterEntry(context: TeamsTurn, logger: Logger): Promise<{ email?: string; name?: string }> {
   let timer: NodeJS.Timeout | undefined;
   try {
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error(`no roster answer within ${ROSTER_TIMEOUT_MS} ms`)), ROSTER_TIMEOUT_MS);
     });
-    const member = await Promise.race([TeamsInfo.getMember(context, context.activity.from.id), timeout]);
+    const member = await Promise.race([context.member(context.activity.from.id), timeout]);
     const email = looksLikeEmail(member.email) ? member.email : looksLikeEmail(member.userPrincipalName) ? member.userPrincipalName : undefined;
     return { ...(email ? { email } : {}), ...(member.name?.trim() ? { name: member.name.trim() } : {}) };
   } catch (err) {
@@ -44,7 +44,7 @@ export class TeamsPeople {
   ) {}
 
   /** The chat user behind an activity, with the reference the outbox needs to write to them later. */
-  async channelUser(context: TurnContext): Promise<ChannelUser> {
+  async channelUser(context: TeamsTurn): Promise<ChannelUser> {
     const a = context.activity;
     const tenantId = tenantOf(a);
     const userId = userIdOf(a);
@@ -59,13 +59,13 @@ export class TeamsPeople {
       ...(roster.email ? { email: roster.email } : {}),
       ...(a.locale ? { locale: a.locale } : {}),
       ...(a.localTimezone ? { timezone: a.localTimezone } : {}),
-      conversationRef: TurnContext.getConversationReference(a),
+      conversationRef: referenceOf(a),
       serviceUrl: a.serviceUrl,
     };
   }
 
   /** The user removed the app: the outbox stops trying until they write again (identify clears the mark). */
-  async markUnreachable(a: Activity, reason: string): Promise<void> {
+  async markUnreachable(a: InboundActivity, reason: string): Promise<void> {
     await this.identities.markUnreachable('TEAMS', tenantOf(a), userIdOf(a), reason);
   }
 }

@@ -1,11 +1,11 @@
-import type { Activity, TurnContext } from 'botbuilder';
+import type { InboundActivity } from './activity-types.js';
 import { readBody, sendJson, type Route } from '../../server/http-server.js';
 import type { TeamsCloudAdapter } from './adapter.js';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The least an activity needs before the bot can answer it: a type, where to answer, and in which chat. */
-export function parseActivity(raw: Buffer): Activity | undefined {
+export function parseActivity(raw: Buffer): InboundActivity | undefined {
   let body: unknown;
   try {
     body = JSON.parse(raw.toString('utf8'));
@@ -21,9 +21,9 @@ export function parseActivity(raw: Buffer): Activity | undefined {
   const tenant = isRecord(body.channelData) && isRecord(body.channelData.tenant) ? body.channelData.tenant.id : undefined;
   const texts = [body.text, body.locale, body.localTimezone, body.replyToId, body.id, body.from.name, body.from.aadObjectId, body.recipient.name, body.conversation.tenantId, tenant];
   if (texts.some((v) => v !== undefined && v !== null && typeof v !== 'string')) return undefined;
-  // The only invoke the bot offers is an Action.Execute click; any other would get the SDK's 501.
+  // The only invoke the bot offers is an Action.Execute click; the SDK would answer any other with an empty 200.
   if (body.type === 'invoke' && !isCardAction(body)) return undefined;
-  return body as unknown as Activity;
+  return body as unknown as InboundActivity;
 }
 
 function isCardAction(body: Record<string, unknown>): boolean {
@@ -32,7 +32,7 @@ function isCardAction(body: Record<string, unknown>): boolean {
 }
 
 /** `POST /api/messages`: Bot Framework activities from Teams. */
-export function messagesRoute(adapter: TeamsCloudAdapter, logic: (context: TurnContext) => Promise<void>): Route {
+export function messagesRoute(adapter: TeamsCloudAdapter): Route {
   return {
     method: 'POST',
     path: '/api/messages',
@@ -42,7 +42,7 @@ export function messagesRoute(adapter: TeamsCloudAdapter, logic: (context: TurnC
       if (adapter.authEnabled && authHeader.trim() === '') return sendJson(res, 401, { error: 'unauthorized' });
       const activity = parseActivity(await readBody(req));
       if (!activity) return sendJson(res, 400, { error: 'expected a Bot Framework activity with type, serviceUrl, conversation, from and recipient (invokes: an Action.Execute)' });
-      const result = await adapter.handle(authHeader, activity, logic);
+      const result = await adapter.handle(authHeader, activity);
       if (result.status === 401) return sendJson(res, 401, { error: 'unauthorized' });
       if (result.body === undefined) {
         res.writeHead(result.status);

@@ -1,14 +1,13 @@
-import { TurnContext, type Activity, type ConversationParameters, type ConversationReference } from 'botbuilder';
-import { AuthenticationConstants, type ConnectorClient } from 'botframework-connector';
+import type { Client as ApiClient } from '@microsoft/teams.api';
 import type { Message } from '../../core/messages.js';
 import { toLocale } from '../../core/people/person.js';
 import type { DeliveryTarget, Logger, SendResult, Sender } from '../../core/ports.js';
+import type { ConversationReference, OutgoingActivity } from './activity-types.js';
 import type { TeamsCloudAdapter } from './adapter.js';
 import { toActivity } from './cards/activity.js';
-import { sendFailure } from './send-result.js';
+import { sendFailure, statusOf } from './send-result.js';
 
-/** Microsoft's global Teams service URL, for people the bot never heard from (imported, app installed by admin). */
-export const DEFAULT_SERVICE_URL = 'https://smba.trafficmanager.net/teams/';
+export { DEFAULT_SERVICE_URL } from './adapter.js';
 
 export interface TeamsSenderOptions {
   /** Empty in TEAMS_INSECURE_DEV: then outbound calls carry no token. */
@@ -35,18 +34,31 @@ function deliveredOf(ref: unknown, target: DeliveryTarget): { ref: StoredReferen
   return stored && typeof activityId === 'string' && activityId ? { ref: stored, activityId } : undefined;
 }
 
-/** The activity as it goes out in a stored chat: from the bot, to the person, in that conversation. */
-function addressed(activity: Partial<Activity>, ref: StoredReference): Partial<Activity> {
-  // No activityId: a proactive message starts its own line instead of replying to whatever was said last.
-  return TurnContext.applyConversationReference({ ...activity }, { ...ref, activityId: undefined });
+/**
+ * The activity as it goes out in a stored chat: from the bot, to the person, in that conversation (what
+ * botbuilder's applyConversationReference did). No replyToId: a proactive message starts its own line instead of
+ * replying to whatever was said last.
+ */
+function addressed(activity: OutgoingActivity, ref: StoredReference) {
+  return {
+    ...activity,
+    channelId: ref.channelId ?? 'msteams',
+    serviceUrl: ref.serviceUrl,
+    conversation: ref.conversation,
+    ...(ref.bot ? { from: ref.bot } : {}),
+    ...(ref.user ? { recipient: ref.user } : {}),
+    ...(ref.locale ? { locale: ref.locale } : {}),
+  };
 }
 
+/** The SDK's activity parameter type; ours is plain Bot Framework JSON that it sends as it is. */
+type Wire = Parameters<ReturnType<ApiClient['conversations']['activities']>['create']>[0];
+
 /**
- * Delivers one proactive message for the outbox, through a connector client kept per service URL (see
- * TeamsCloudAdapter.connector): the message goes straight to sendToConversation, as a turn started with
- * continueConversationAsync would send it, without building a client and a turn per message. The connector
- * clients used here do not retry (see auth/retries.ts): every 429/412/5xx comes straight back as `retry`, and
- * the outbox decides when.
+ * Delivers one proactive message for the outbox, through a Bot Connector client kept per service URL (see
+ * TeamsCloudAdapter.connector): POST …/conversations/<id>/activities. Those clients do not retry (see
+ * retries.ts): every 429/412/5xx comes straight back as `retry` (with Retry-After when Teams gave one), and the
+ * outbox decides when.
  */
 export class TeamsSender implements Sender {
   readonly platform = 'TEAMS' as const;
@@ -64,17 +76,17 @@ export class TeamsSender implements Sender {
       if (!result.ok) this.options.logger.info('teams: send failed', { idempotencyKey, kind: result.kind, reason: result.reason });
       return result;
     } catch (err) {
-      // Failures before the callback ran: the token request, a malformed reference.
+      // Failures outside a connector call's own handling: a malformed reference.
       const result = sendFailure(err);
       this.options.logger.warn('teams: send failed before reaching Teams', { idempotencyKey, reason: result.ok ? '' : result.reason });
       return result;
     }
   }
 
-  private async continueWith(ref: StoredReference, activity: Partial<Activity>): Promise<SendResult> {
-    const client = await this.adapter.connector(this.options.appId, ref.serviceUrl);
+  private async continueWith(ref: StoredReference, activity: OutgoingActivity): Promise<SendResult> {
+    const client = this.adapter.connector(ref.serviceUrl);
     try {
-      const sent = await client.conversations.sendToConversation(ref.conversation.id, addressed(activity, ref) as Activity);
+      const sent = await client.conversations.activities(ref.conversation.id).create(addressed(activity, ref) as Wire);
       return { ok: true, ref: deliveredRef(ref, sent?.id) };
     } catch (err) {
       return sendFailure(err);
@@ -86,28 +98,28 @@ export class TeamsSender implements Sender {
     const delivered = deliveredOf(ref, target);
     if (!delivered) return { ok: false, kind: 'permanent', reason: 'teams: no delivered message to update' };
     const activity = { ...addressed(toActivity(message, toLocale(delivered.ref.locale, 'nl')), delivered.ref), id: delivered.activityId };
-    return this.edit(delivered, ref, (client) => client.conversations.updateActivity(delivered.ref.conversation.id, delivered.activityId, activity as Activity));
+    return this.edit(delivered, ref, (client) => client.conversations.activities(delivered.ref.conversation.id).update(delivered.activityId, activity as Wire));
   }
 
   /** Deletes a message sent earlier (recall); one that is already gone counts as removed. */
   async remove(target: DeliveryTarget, ref: unknown): Promise<SendResult> {
     const delivered = deliveredOf(ref, target);
     if (!delivered) return { ok: false, kind: 'permanent', reason: 'teams: no delivered message to remove' };
-    return this.edit(delivered, ref, (client) => client.conversations.deleteActivity(delivered.ref.conversation.id, delivered.activityId), true);
+    return this.edit(delivered, ref, (client) => client.conversations.activities(delivered.ref.conversation.id).delete(delivered.activityId), true);
   }
 
   private async edit(
     delivered: { ref: StoredReference; activityId: string },
     original: unknown,
-    work: (client: ConnectorClient) => Promise<unknown>,
+    work: (client: ApiClient) => Promise<unknown>,
     goneIsDone = false,
   ): Promise<SendResult> {
     try {
-      await work(await this.adapter.connector(this.options.appId, delivered.ref.serviceUrl));
+      await work(this.adapter.connector(delivered.ref.serviceUrl));
       return { ok: true, ref: original };
     } catch (err) {
       const failure = sendFailure(err);
-      const status = (err as { statusCode?: number }).statusCode;
+      const status = statusOf(err);
       // A 404 here is about the message (deleted, too old), not about the person being unreachable.
       if (status !== 404) return failure;
       return goneIsDone ? { ok: true, ref: original } : { ok: false, kind: 'permanent', reason: failure.ok ? '' : failure.reason };
@@ -115,37 +127,37 @@ export class TeamsSender implements Sender {
   }
 
   /** No stored chat: open the 1:1 chat (Teams returns the existing one when there is one) and send in it. */
-  private async createAndSend(target: DeliveryTarget, activity: Partial<Activity>): Promise<SendResult> {
+  private async createAndSend(target: DeliveryTarget, activity: OutgoingActivity): Promise<SendResult> {
     const tenantId = target.tenantId || this.options.tenantId;
     if (!tenantId || !target.userId) {
       return { ok: false, kind: 'permanent', reason: 'no Teams chat stored and no tenant to open one in', unreachable: true };
     }
-    const params: ConversationParameters = {
-      isGroup: false,
-      bot: { id: `28:${this.options.appId}`, name: 'Vliegwiel' },
-      members: [{ id: target.userId, name: '' }],
-      tenantId,
-      channelData: { tenant: { id: tenantId } },
+    // The SDK's own default (its `serviceUrl` option, DEFAULT_SERVICE_URL unless set otherwise).
+    const serviceUrl = target.serviceUrl || this.adapter.defaultServiceUrl;
+    const bot = { id: `28:${this.options.appId}`, name: 'Vliegwiel', role: 'bot' as const };
+    const user = { id: target.userId, name: '', role: 'user' as const };
+    let conversationId: string;
+    try {
+      const created = await this.adapter.connector(serviceUrl).conversations.create({
+        isGroup: false,
+        bot,
+        members: [user],
+        tenantId,
+        channelData: { tenant: { id: tenantId } },
+      });
+      conversationId = created.id;
+    } catch (err) {
+      return sendFailure(err);
+    }
+    // The new chat's reference, for the caller to keep so the next message skips this step.
+    const conversationRef: ConversationReference = {
+      user,
+      bot,
+      conversation: { id: conversationId, conversationType: 'personal', tenantId },
+      channelId: 'msteams',
+      serviceUrl,
     };
-    let outcome: SendResult = { ok: false, kind: 'retry', reason: 'the send callback did not run' };
-    await this.adapter.createConversationAsync(
-      this.options.appId,
-      'msteams',
-      target.serviceUrl || DEFAULT_SERVICE_URL,
-      AuthenticationConstants.ToChannelFromBotOAuthScope,
-      params,
-      async (context) => {
-        const ref = TurnContext.getConversationReference(context.activity);
-        try {
-          const sent = await context.sendActivity(activity);
-          // The new chat's reference, for the caller to keep so the next message skips this step.
-          const conversationRef = { ...ref, activityId: undefined };
-          outcome = { ok: true, ref: deliveredRef(conversationRef as StoredReference, sent?.id), conversationRef };
-        } catch (err) {
-          outcome = sendFailure(err);
-        }
-      },
-    );
-    return outcome;
+    const result = await this.continueWith(conversationRef as StoredReference, activity);
+    return result.ok ? { ...result, conversationRef } : result;
   }
 }

@@ -1,8 +1,8 @@
-import type { TurnContext } from 'botbuilder';
 import type { Config } from '../../config.js';
 import type { Channel, ChannelDeps } from '../channel.js';
 import { TeamsCloudAdapter } from './adapter.js';
-import { createTeamsApplication } from './app.js';
+import type { InboundActivity } from './activity-types.js';
+import { routeTeamsActivities } from './app.js';
 import { createAuthentication } from './auth/authentication.js';
 import { ProcessedActivities } from './dedup.js';
 import { TeamsPeople } from './people.js';
@@ -19,8 +19,8 @@ import { WorkQueue } from '../work-queue.js';
 export const TURN_CONCURRENCY = 16;
 
 /**
- * Microsoft Teams over the Bot Framework: `POST /api/messages` plus the sender the outbox uses. Every Teams SDK
- * import lives under src/channels/teams, so moving to the Teams SDK v2 or the M365 Agents SDK touches only it.
+ * Microsoft Teams on the Teams SDK (`@microsoft/teams.apps`): `POST /api/messages` plus the sender the outbox
+ * uses. Every Teams SDK import lives under src/channels/teams, so another SDK move touches only it.
  */
 export function createTeamsChannel(config: Config, deps: ChannelDeps): Channel {
   const settings = config.teams;
@@ -34,22 +34,23 @@ export function createTeamsChannel(config: Config, deps: ChannelDeps): Channel {
   const adapter = new TeamsCloudAdapter(createAuthentication(settings), logger);
   const people = new TeamsPeople(deps.identities, logger);
   const turns = new TeamsTurns({ bot: deps.bot, people, logger, metrics: deps.metrics, defaultLocale: config.defaultLocale });
-  const app = createTeamsApplication(turns);
   const processed = new ProcessedActivities(deps.processedEvents);
 
   const queue = new WorkQueue(TURN_CONCURRENCY);
-  const logic = (context: TurnContext) =>
+  routeTeamsActivities(adapter, turns, (ctx, next) =>
     queue.run(async () => {
-      if (await processed.seenBefore(context.activity)) {
-        logger.info('teams: activity delivered again; already processed', { activityId: context.activity.id });
-        return;
+      const activity = ctx.activity as unknown as InboundActivity;
+      if (await processed.seenBefore(activity)) {
+        logger.info('teams: activity delivered again; already processed', { activityId: activity.id });
+        return undefined;
       }
-      await app.run(context);
-    });
+      return next();
+    }),
+  );
 
   return {
     name: 'teams',
-    routes: [messagesRoute(adapter, logic)],
+    routes: [messagesRoute(adapter)],
     sender: new TeamsSender(adapter, {
       appId: settings.appId ?? '',
       ...(settings.tenantId ? { tenantId: settings.tenantId } : {}),

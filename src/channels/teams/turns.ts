@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { TurnContext, type Activity } from 'botbuilder';
-import type { ConnectorClient } from 'botframework-connector';
 import type { Bot } from '../../core/chat/bot.js';
 import { translator } from '../../core/i18n/index.js';
 import { message, type Locale, type Message, type Reply } from '../../core/messages.js';
 import { toLocale, type Actor } from '../../core/people/person.js';
 import type { Logger } from '../../core/ports.js';
 import type { Metrics } from '../../metrics.js';
+import type { OutgoingActivity, TeamsTurn } from './activity-types.js';
+
+export type { TeamsTurn } from './activity-types.js';
 import { toActivity } from './cards/activity.js';
 import { CARD_CONTENT_TYPE, renderCard, type AdaptiveCard } from './cards/card.js';
 import { actionInput } from './cards/form.js';
@@ -53,7 +54,7 @@ export class TeamsTurns {
 
   constructor(private readonly deps: TurnDeps) {}
 
-  private async actor(context: TurnContext): Promise<Actor> {
+  private async actor(context: TeamsTurn): Promise<Actor> {
     return this.deps.bot.actorFor(await this.deps.people.channelUser(context));
   }
 
@@ -62,7 +63,7 @@ export class TeamsTurns {
    * quotes it, so a support question can be matched to the log line.
    */
   private async guard(
-    context: TurnContext,
+    context: TeamsTurn,
     kind: string,
     work: (actor: Actor) => Promise<Reply>,
   ): Promise<{ reply: Reply; locale: Locale }> {
@@ -79,11 +80,11 @@ export class TeamsTurns {
     }
   }
 
-  private async post(context: TurnContext, messages: Message[], locale: Locale) {
-    if (messages.length) await context.sendActivities(messages.map((m) => toActivity(m, locale)));
+  private async post(context: TeamsTurn, messages: Message[], locale: Locale) {
+    for (const m of messages) await context.send(toActivity(m, locale));
   }
 
-  async message(context: TurnContext): Promise<void> {
+  async message(context: TeamsTurn): Promise<void> {
     const submit = submitted(context.activity.value);
     this.deps.metrics.chatInputs.inc({ platform: 'teams', kind: submit ? 'action' : 'text' });
     const { reply, locale } = await this.guard(context, 'message', (a) =>
@@ -99,7 +100,7 @@ export class TeamsTurns {
    * An Action.Execute click. The card it came from is replaced by the reply's `update`, or by its first message
    * when there is none. Other messages go to the chat, except the one the update already shows as its notice.
    */
-  async execute(context: TurnContext, data: unknown): Promise<AdaptiveCard> {
+  async execute(context: TeamsTurn, data: unknown): Promise<AdaptiveCard> {
     const verb = String((context.activity.value as { action?: { verb?: unknown } }).action?.verb ?? '');
     this.deps.metrics.chatInputs.inc({ platform: 'teams', kind: 'action' });
     const { reply, locale } = await this.guard(context, 'action', (a) => this.deps.bot.action(a, actionInput(verb, data)));
@@ -119,23 +120,18 @@ export class TeamsTurns {
    * Teams shows an invoke's card only on the device that clicked; the user's phone would keep the old buttons.
    * Editing the clicked message itself (a 1:1 chat has no other readers) brings the new card everywhere. That
    * edit waits until the click has its answer, and goes out a few at a time (the answers of a rush first);
-   * best effort and bounded (3 s): the answer does not wait for it or fail with it. The turn's context is gone
-   * by then, so the turn's connector client does it.
+   * best effort and bounded (3 s): the answer does not wait for it or fail with it. The turn's client does it
+   * after the turn is over.
    */
-  private editClickedMessage(context: TurnContext, card: AdaptiveCard, summary: string) {
+  private editClickedMessage(context: TeamsTurn, card: AdaptiveCard, summary: string) {
     const id = context.activity.replyToId;
-    const client = context.turnState.get<ConnectorClient | undefined>(context.adapter.ConnectorClientKey);
-    if (!id || !client) return;
-    const conversationId = context.activity.conversation.id;
-    const edit = TurnContext.applyConversationReference(
-      { type: 'message', id, summary, attachments: [{ contentType: CARD_CONTENT_TYPE, content: card }] },
-      TurnContext.getConversationReference(context.activity),
-    );
+    if (!id) return;
+    const edit: OutgoingActivity = { type: 'message', id, summary, attachments: [{ contentType: CARD_CONTENT_TYPE, content: card }] };
     const done = this.edits.run(async () => {
       let timer: NodeJS.Timeout | undefined;
       try {
         await Promise.race([
-          client.conversations.updateActivity(conversationId, id, edit as Activity),
+          context.update(id, edit),
           new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('no answer within 3 s')), 3000))),
         ]);
       } catch (err) {
@@ -161,7 +157,7 @@ export class TeamsTurns {
   }
 
   /** Installed in personal scope: store the conversation reference (actorFor does) and say welcome. */
-  async install(context: TurnContext): Promise<void> {
+  async install(context: TeamsTurn): Promise<void> {
     const a = context.activity;
     const botAdded = (a.membersAdded ?? []).some((m) => m.id === a.recipient?.id || m.id === a.from?.id);
     const personal = !a.conversation?.conversationType || a.conversation.conversationType === 'personal';
@@ -180,7 +176,7 @@ export class TeamsTurns {
   }
 
   /** The app was removed for this user (installationUpdate "remove", or the bot left the 1:1 chat). */
-  async removed(context: TurnContext): Promise<void> {
+  async removed(context: TeamsTurn): Promise<void> {
     const a = context.activity;
     const botRemoved =
       a.type === 'installationUpdate' ? a.action === 'remove' : (a.membersRemoved ?? []).some((m) => m.id === a.recipient?.id);

@@ -1,67 +1,53 @@
-import { CallerIdConstants, ConfigurationBotFrameworkAuthentication, ConfigurationServiceClientCredentialFactory } from 'botbuilder';
-import { AuthenticationConstants, type BotFrameworkAuthentication, type ServiceClientCredentialsFactory } from 'botframework-connector';
+import { PUBLIC, withOverrides, type CloudEnvironment } from '@microsoft/teams.api';
+import type { AppOptions, IPlugin } from '@microsoft/teams.apps';
 import type { Config } from '../../../config.js';
-import { ClientCredentialsFactory, tokenEndpoint } from './token-client.js';
+import { InboundTokenValidator } from './inbound.js';
+import { LoginUrlTokens } from './token-client.js';
 
 export type TeamsSettings = Config['teams'];
 
+/** The SDK options that say who the bot is and how it gets its tokens. */
+export type CredentialOptions = Pick<AppOptions<IPlugin>, 'clientId' | 'clientSecret' | 'tenantId' | 'token' | 'managedIdentityClientId' | 'cloud'>;
+
 export interface TeamsAuthentication {
-  auth: BotFrameworkAuthentication;
   /** False only for TEAMS_INSECURE_DEV without an app id: then no inbound token is asked for. */
   enabled: boolean;
+  appId: string;
+  /** Microsoft's public cloud, with MICROSOFT_OPENID_METADATA_URL / MICROSOFT_LOGIN_URL as the SDK's overrides. */
+  cloud: CloudEnvironment;
+  /** Checks inbound tokens; undefined when authentication is off. */
+  inbound: InboundTokenValidator | undefined;
+  app: CredentialOptions;
+  /** MSAL against MICROSOFT_LOGIN_URL, when it is set (the same provider the SDK was given as `token`). */
+  loginTokens: LoginUrlTokens | undefined;
 }
 
-/** The tenant outbound tokens are issued by: the bot's own tenant, or botframework.com for multi-tenant bots. */
-const tokenTenant = (s: TeamsSettings) =>
-  s.appType === 'SingleTenant' && s.tenantId ? s.tenantId : AuthenticationConstants.DefaultChannelAuthTenant;
-
-function credentialsFactory(s: TeamsSettings): ServiceClientCredentialsFactory {
-  if (s.appId && s.loginUrl && s.appType !== 'UserAssignedMSI') {
-    return new ClientCredentialsFactory(
-      s.appId,
-      s.appPassword ?? '',
-      tokenEndpoint(s.loginUrl, tokenTenant(s)),
-      AuthenticationConstants.ToChannelFromBotOAuthScope,
-    );
-  }
-  return new ConfigurationServiceClientCredentialFactory({
-    MicrosoftAppId: s.appId ?? '',
-    MicrosoftAppPassword: s.appPassword ?? '',
-    MicrosoftAppType: s.appType,
-    MicrosoftAppTenantId: s.tenantId ?? '',
-  });
-}
+const trimSlash = (s: string) => s.replace(/\/+$/, '');
 
 /**
- * botbuilder's authentication for the configured bot. With no overrides it is Microsoft's public cloud. When
- * MICROSOFT_OPENID_METADATA_URL or MICROSOFT_LOGIN_URL is set, every endpoint is given explicitly: setting any one
- * of them switches botbuilder to a fully parameterised configuration in which an omitted value means "none".
+ * The Teams SDK's cloud and credentials for the configured bot. Outbound tokens come from the SDK's token
+ * manager (MSAL, or a managed identity for UserAssignedMSI); with MICROSOFT_LOGIN_URL set they come from MSAL
+ * against that URL (see LoginUrlTokens), handed to the SDK as its `token` option. Multi-tenant bots ask the
+ * botframework.com tenant for tokens, single-tenant ones their own tenant.
  */
 export function createAuthentication(s: TeamsSettings): TeamsAuthentication {
-  const base = {
-    MicrosoftAppId: s.appId ?? '',
-    MicrosoftAppPassword: s.appPassword ?? '',
-    MicrosoftAppType: s.appType,
-    MicrosoftAppTenantId: s.tenantId ?? '',
-  };
-  const overridden = Boolean(s.openIdMetadataUrl || s.loginUrl);
-  const loginAuthority = s.loginUrl
-    ? tokenEndpoint(s.loginUrl, tokenTenant(s)).replace(/\/oauth2\/v2\.0\/token$/, '')
-    : `${AuthenticationConstants.ToChannelFromBotLoginUrlPrefix}${tokenTenant(s)}`;
-  const options = overridden
-    ? {
-        ...base,
-        ToBotFromChannelOpenIdMetadataUrl: s.openIdMetadataUrl ?? AuthenticationConstants.ToBotFromChannelOpenIdMetadataUrl,
-        // Emulator-style tokens are checked against the same keys, so nothing reaches out to Microsoft.
-        ToBotFromEmulatorOpenIdMetadataUrl: s.openIdMetadataUrl ?? AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
-        ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
-        ValidateAuthority: true,
-        CallerId: CallerIdConstants.PublicAzureChannel,
-        ToChannelFromBotLoginUrl: loginAuthority,
-        ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
-        OAuthUrl: AuthenticationConstants.OAuthUrl,
-      }
-    : base;
-  const auth = new ConfigurationBotFrameworkAuthentication(options, credentialsFactory(s));
-  return { auth, enabled: Boolean(s.appId) };
+  const cloud = withOverrides(PUBLIC, {
+    ...(s.openIdMetadataUrl ? { openIdMetadataUrl: s.openIdMetadataUrl } : {}),
+    ...(s.loginUrl ? { loginEndpoint: trimSlash(s.loginUrl) } : {}),
+  });
+  const appId = s.appId ?? '';
+  const tenantId = s.appType === 'SingleTenant' && s.tenantId ? s.tenantId : undefined;
+  // Empty strings, not undefined: undefined would make the SDK read CLIENT_ID / CLIENT_SECRET from the environment.
+  let app: CredentialOptions = { clientId: appId, clientSecret: '', cloud };
+  let loginTokens: LoginUrlTokens | undefined;
+  if (appId && s.appType === 'UserAssignedMSI') {
+    app = { ...app, managedIdentityClientId: appId, ...(s.tenantId ? { tenantId: s.tenantId } : {}) };
+  } else if (appId && s.loginUrl) {
+    loginTokens = new LoginUrlTokens({ appId, appPassword: s.appPassword ?? '', loginUrl: s.loginUrl, tenant: tenantId ?? cloud.loginTenant });
+    app = { ...app, token: loginTokens.provider, ...(tenantId ? { tenantId } : {}) };
+  } else if (appId) {
+    app = { ...app, clientSecret: s.appPassword ?? '', ...(tenantId ? { tenantId } : {}) };
+  }
+  const inbound = appId ? new InboundTokenValidator({ appId, openIdMetadataUrl: cloud.openIdMetadataUrl, issuer: cloud.tokenIssuer }) : undefined;
+  return { enabled: Boolean(appId), appId, cloud, inbound, app, loginTokens };
 }

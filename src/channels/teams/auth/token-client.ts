@@ -1,90 +1,4 @@
-import { ServiceClientCredentialsFactory, type ServiceClientCredentials } from 'botframework-connector';
-
-interface CachedToken {
-  token: string;
-  /** ms since epoch after which a new token is fetched (5 minutes before it really expires). */
-  renewAt: number;
-}
-
-type Signable = Parameters<ServiceClientCredentials['signRequest']>[0];
-
-/**
- * Outbound tokens by the plain OAuth 2.0 client-credentials grant, used only when MICROSOFT_LOGIN_URL points
- * somewhere else than Microsoft's public cloud. botbuilder's own path goes through MSAL, which insists on https
- * authorities and instance discovery, so it cannot reach a sovereign-cloud proxy on http or a local fake.
- */
-export class ClientCredentialsFactory extends ServiceClientCredentialsFactory {
-  private readonly cache = new Map<string, CachedToken>();
-  private readonly pending = new Map<string, Promise<string>>();
-
-  constructor(
-    private readonly appId: string,
-    private readonly password: string,
-    private readonly tokenUrl: string,
-    private readonly defaultScope: string,
-    private readonly fetchTimeoutMs = 10_000,
-  ) {
-    super();
-  }
-
-  async isValidAppId(appId: string) {
-    return appId === this.appId;
-  }
-
-  async isAuthenticationDisabled() {
-    return false;
-  }
-
-  async createCredentials(appId: string, audience: string | undefined): Promise<ServiceClientCredentials> {
-    if (appId !== this.appId) throw new Error('Invalid appId.');
-    const scope = audience || this.defaultScope;
-    return {
-      signRequest: async (request: Signable) => {
-        request.headers.set('authorization', `Bearer ${await this.token(scope)}`);
-        return request;
-      },
-    };
-  }
-
-  // Keeps secrets out of logs that serialise the factory.
-  toJSON() {
-    return { name: 'ClientCredentialsFactory', appId: this.appId, tokenUrl: this.tokenUrl };
-  }
-
-  private async token(scope: string): Promise<string> {
-    const cached = this.cache.get(scope);
-    if (cached && cached.renewAt > Date.now()) return cached.token;
-    // Concurrent sends share one token request instead of each asking for their own.
-    let pending = this.pending.get(scope);
-    if (!pending) {
-      pending = this.fetchToken(scope).finally(() => this.pending.delete(scope));
-      this.pending.set(scope, pending);
-    }
-    return pending;
-  }
-
-  private async fetchToken(scope: string): Promise<string> {
-    const body = new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_id: this.appId,
-      client_secret: this.password,
-      scope: scope.endsWith('/.default') ? scope : `${scope.replace(/\/$/, '')}/.default`,
-    });
-    const res = await fetch(this.tokenUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body,
-      signal: AbortSignal.timeout(this.fetchTimeoutMs),
-    });
-    if (!res.ok) throw new Error(`token request to ${this.tokenUrl} failed with HTTP ${res.status}`);
-    const json = (await res.json()) as { access_token?: unknown; expires_in?: unknown };
-    if (typeof json.access_token !== 'string') throw new Error(`token response from ${this.tokenUrl} has no access_token`);
-    const lifetimeS = Number(json.expires_in ?? 3600);
-    const renewAt = Date.now() + Math.max(0, (Number.isFinite(lifetimeS) ? lifetimeS : 3600) - 300) * 1000;
-    this.cache.set(scope, { token: json.access_token, renewAt });
-    return json.access_token;
-  }
-}
+import { ConfidentialClientApplication, type INetworkModule, type NetworkRequestOptions } from '@azure/msal-node';
 
 /**
  * The token endpoint for MICROSOFT_LOGIN_URL: a bare host gets the tenant appended (`/botframework.com` for
@@ -97,4 +11,90 @@ export function tokenEndpoint(loginUrl: string, tenant: string): string {
   if (/\/token$/.test(path)) return url.toString();
   url.pathname = path === '' ? `/${tenant}/oauth2/v2.0/token` : `${path}/oauth2/v2.0/token`;
   return url.toString();
+}
+
+/** MSAL's HTTP through fetch: MSAL's own client speaks only https, and a login proxy or a local fake may not. */
+function fetchNetworkClient(timeoutMs: number): INetworkModule {
+  const call = async <T>(method: 'GET' | 'POST', url: string, options?: NetworkRequestOptions) => {
+    const res = await fetch(url, {
+      method,
+      headers: options?.headers ?? {},
+      ...(method === 'POST' ? { body: options?.body ?? '' } : {}),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    const text = await res.text();
+    let body: unknown = {};
+    try {
+      body = text ? JSON.parse(text) : {};
+    } catch {
+      body = { error: 'invalid_response', error_description: text.slice(0, 200) };
+    }
+    return { status: res.status, headers: Object.fromEntries(res.headers), body: body as T };
+  };
+  return {
+    sendGetRequestAsync: (url, options) => call('GET', url, options),
+    sendPostRequestAsync: (url, options) => call('POST', url, options),
+  };
+}
+
+export interface LoginSettings {
+  appId: string;
+  appPassword: string;
+  /** MICROSOFT_LOGIN_URL: where the client-credentials grant goes instead of Microsoft's public login. */
+  loginUrl: string;
+  /** The tenant tokens come from when the caller names none: botframework.com, or a single-tenant bot's own. */
+  tenant: string;
+  fetchTimeoutMs?: number;
+}
+
+/**
+ * Outbound tokens by MSAL's client-credentials grant against MICROSOFT_LOGIN_URL (sovereign clouds, proxies,
+ * offline tests). MSAL insists on an https authority and looks the authority up online; both are answered
+ * here from the configured URL (the authority's metadata is given, its requests go through fetch), so the
+ * grant reaches exactly the configured token endpoint. MSAL caches each token until shortly before it expires.
+ * Without MICROSOFT_LOGIN_URL the Teams SDK's own token manager (MSAL too) is used instead.
+ */
+export class LoginUrlTokens {
+  private readonly clients = new Map<string, ConfidentialClientApplication>();
+
+  constructor(private readonly settings: LoginSettings) {}
+
+  /** The Teams SDK's TokenProvider shape: `(scope, tenantId) => token`. */
+  readonly provider = async (scope: string | string[], tenantId?: string): Promise<string> => {
+    const scopes = (Array.isArray(scope) ? scope : [scope]).map((s) => (s.endsWith('/.default') ? s : `${s.replace(/\/$/, '')}/.default`));
+    const result = await this.client(tenantId || this.settings.tenant).acquireTokenByClientCredential({ scopes });
+    if (!result?.accessToken) throw new Error(`no token from ${this.settings.loginUrl}`);
+    return result.accessToken;
+  };
+
+  private client(tenant: string): ConfidentialClientApplication {
+    let client = this.clients.get(tenant);
+    if (client) return client;
+    const endpoint = tokenEndpoint(this.settings.loginUrl, tenant);
+    const host = new URL(endpoint).host;
+    const authority = `https://${host}/${tenant}`;
+    client = new ConfidentialClientApplication({
+      auth: {
+        clientId: this.settings.appId,
+        clientSecret: this.settings.appPassword,
+        authority,
+        knownAuthorities: [host],
+        authorityMetadata: JSON.stringify({
+          token_endpoint: endpoint,
+          issuer: `${authority}/v2.0`,
+          authorization_endpoint: `${authority}/oauth2/v2.0/authorize`,
+          end_session_endpoint: `${authority}/oauth2/v2.0/logout`,
+          jwks_uri: `${authority}/discovery/v2.0/keys`,
+        }),
+      },
+      system: { networkClient: fetchNetworkClient(this.settings.fetchTimeoutMs ?? 10_000) },
+    });
+    this.clients.set(tenant, client);
+    return client;
+  }
+
+  // Keeps the secret out of logs that serialise this object.
+  toJSON() {
+    return { name: 'LoginUrlTokens', appId: this.settings.appId, loginUrl: this.settings.loginUrl };
+  }
 }

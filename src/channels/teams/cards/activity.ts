@@ -1,4 +1,4 @@
-import type { Activity } from 'botbuilder';
+import type { OutgoingActivity } from '../activity-types.js';
 import type { Locale, Message } from '../../../core/messages.js';
 import { CARD_CONTENT_TYPE, renderCard } from './card.js';
 
@@ -10,7 +10,7 @@ export const isPlainText = (m: Message) =>
  * A neutral message as a Bot Framework message activity: plain text, or one Adaptive Card with the text as
  * `summary` (what the notification and card-less clients show; as `text` it would print above the card twice).
  */
-export function toActivity(message: Message, locale: Locale): Partial<Activity> {
+export function toActivity(message: Message, locale: Locale): OutgoingActivity {
   if (isPlainText(message)) return { type: 'message', text: message.text, textFormat: 'plain' };
   return {
     type: 'message',
