@@ -1,6 +1,7 @@
 import type { Config } from './config.js';
 import { BroadcastOutbox } from './core/broadcasts/broadcast-outbox.js';
 import { BroadcastService } from './core/broadcasts/broadcast-service.js';
+import { BroadcastDesk } from './core/broadcasts/broadcast-desk.js';
 import { broadcastsFeature } from './core/broadcasts/broadcasts-feature.js';
 import type { BroadcastsDeps } from './core/broadcasts/deps.js';
 import { baseFeature } from './core/chat/base-feature.js';
@@ -136,6 +137,9 @@ export function createCore(repositories: Repositories, settings: AppSettings, lo
   const reflection = new ReflectionService(reflectionDeps);
   const broadcasts = new BroadcastOutbox(broadcastsDeps, workshops);
   const privacy = new PrivacyService(privacyDeps);
+  // One service for chat and the web console: the same checks of role, status and four eyes either way.
+  const broadcastService = new BroadcastService(broadcastsDeps, broadcasts);
+  const broadcastDesk = new BroadcastDesk(broadcastsDeps, broadcastService);
 
   // Features reach the bot's own views (help, "mijn", a typed command) through these late-bound calls.
   const views = {
@@ -150,12 +154,12 @@ export function createCore(repositories: Repositories, settings: AppSettings, lo
     manageWorkshopsFeature(new ManageWorkshopsService(workshopsDeps)),
     klussenFeature(klussenDeps, klussen),
     reflectionFeature(reflectionDeps, reflection),
-    broadcastsFeature(new BroadcastService(broadcastsDeps, broadcasts), broadcasts),
+    broadcastsFeature(broadcastService, broadcasts),
     privacyFeature(privacy, workshops),
     nudgesFeature(nudgesDeps, views.text),
   ];
   const bot: Bot = new Bot(features, { people, settings, logger });
-  return { ctx, bot, features, workshops, klussen, reflection, broadcasts, privacy };
+  return { ctx, bot, features, workshops, klussen, reflection, broadcasts, privacy, broadcastService, broadcastDesk };
 }
 
 export type Core = ReturnType<typeof createCore>;
