@@ -165,9 +165,6 @@ export class CampaignEditor {
       const f = Object.fromEntries(VARIANT_FIELDS.map((k) => [k, one(values[variantField(slot, k)])])) as Record<(typeof VARIANT_FIELDS)[number], string>;
       const filled = VARIANT_FIELDS.filter((k) => f[k]).length;
       if (filled === 0 && slot !== 'A') continue;
-      if (filled < VARIANT_FIELDS.length && slot !== 'A') {
-        problems.push({ field: variantField(slot, 'nl_text'), message: tr('campaign.problem.half_variant', { key: slot }) });
-      }
       slots.push(slot);
       variants.push({ key: slot, nl: { text: f.nl_text, button: f.nl_button }, en: { text: f.en_text, button: f.en_button } });
     }

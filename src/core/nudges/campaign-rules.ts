@@ -74,26 +74,37 @@ function moment(text: string | undefined, tz: string, endOfDay: boolean): Date |
   return parseDateTime(text, tz) ?? 'bad';
 }
 
-/** Problems a file campaign has beyond its shape: plain Dutch, placeholders that fit the button, dates. */
-function check(c: FileCampaign, where: string, tz: string): CampaignProblem[] {
+const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+const obj = (v: unknown) => (v && typeof v === 'object' ? (v as Record<string, unknown>) : {});
+
+/**
+ * Problems a campaign has beyond its shape: plain Dutch, placeholders that fit the button, hours, dates. Reads what
+ * it can of a campaign whose shape is wrong too, so that every mistake is named at once.
+ */
+function check(raw: unknown, where: string, tz: string): CampaignProblem[] {
   const problems: CampaignProblem[] = [];
   const add = (path: string, message: string) => problems.push({ where, path, message });
+  const c = obj(raw);
   const keys = new Set<string>();
-  for (const [i, v] of c.variants.entries()) {
+  const variants = Array.isArray(c.variants) ? c.variants : [];
+  for (const [i, item] of variants.entries()) {
+    const v = obj(item);
     const at = `variants[${i}]`;
-    if (keys.has(v.key.toUpperCase())) add(`${at}.key`, `variant ${v.key} appears twice`);
-    keys.add(v.key.toUpperCase());
+    const key = str(v.key)?.trim().toUpperCase();
+    if (key && keys.has(key)) add(`${at}.key`, `variant ${key} appears twice`);
+    if (key) keys.add(key);
+    const action = str(v.action) ?? str(c.action) ?? 'workshops';
     for (const field of ['text', 'button'] as const) {
-      for (const f of checkB1(v.nl[field])) add(`${at}.nl.${field}`, `not plain Dutch (B1): ${f.kind} (${f.detail})`);
-      const action = v.action ?? c.action;
+      for (const f of checkB1(str(obj(v.nl)[field]) ?? '')) add(`${at}.nl.${field}`, `not plain Dutch (B1): ${f.kind} (${f.detail})`);
       for (const lang of ['nl', 'en'] as const) {
-        if (action !== 'workshops' && v[lang][field].includes('{count}')) add(`${at}.${lang}.${field}`, `{count} only works with action "workshops"`);
+        if (action !== 'workshops' && str(obj(v[lang])[field])?.includes('{count}')) add(`${at}.${lang}.${field}`, `{count} only works with action "workshops"`);
       }
     }
   }
-  if (c.target.hours !== undefined && !parseHours(c.target.hours)) add('target.hours', 'a window of local time such as 07:00-15:00');
-  const starts = moment(c.startsAt, tz, false);
-  const ends = moment(c.endsAt, tz, true);
+  const hours = obj(c.target).hours;
+  if (hours !== undefined && !(typeof hours === 'string' && parseHours(hours))) add('target.hours', 'a window of local time such as 07:00-15:00');
+  const starts = moment(str(c.startsAt), tz, false);
+  const ends = moment(str(c.endsAt), tz, true);
   if (starts === 'bad') add('startsAt', 'use 2027-03-01 or 2027-03-01 09:00');
   if (ends === 'bad') add('endsAt', 'use 2027-06-30 or 2027-06-30 17:00');
   if (starts instanceof Date && ends instanceof Date && ends <= starts) add('endsAt', 'must be after startsAt');
@@ -122,12 +133,14 @@ export async function checkCampaigns(
     const name = (item as { key?: unknown } | null)?.key;
     const where = `campaign ${i + 1}${typeof name === 'string' ? ` (${name})` : ''}`;
     const r = fileCampaign.safeParse(item);
+    const beyondShape = check(item, where, opts.timezone);
     if (!r.success) {
       for (const issue of r.error.issues) problems.push({ where, path: issue.path.join('.') || '(campaign)', message: issue.message });
+      problems.push(...beyondShape);
       continue;
     }
     if (parsed.some((p) => p.c.key === r.data.key)) problems.push({ where, path: 'key', message: `${r.data.key} appears twice in the file` });
-    problems.push(...check(r.data, where, opts.timezone));
+    problems.push(...beyondShape);
     parsed.push({ c: r.data, where });
   }
   const orgKeys = [...new Set(parsed.flatMap((p) => p.c.target.organizations.map((k) => k.toLowerCase())))];
