@@ -57,6 +57,11 @@ import type { ReflectionRepository } from './core/reflection/reflection-reposito
 import type { PromptScheduleRepository } from './core/reflection/schedule-repository.js';
 import type { WorkshopAdminRepository } from './core/workshops/workshop-admin-repository.js';
 import type { WorkshopsRepository } from './core/workshops/workshops-repository.js';
+import type { ConsoleAccessRepository } from './core/console/console-repository.js';
+import type { AuditRepository } from './core/audit/audit-repository.js';
+import { ConsoleAccess } from './core/console/console-access.js';
+import { consoleFeature } from './core/console/console-feature.js';
+import { texts as consoleTexts, type MessageKey as ConsoleKey } from './core/console/texts.js';
 
 export interface AppSettings {
   timezone: string;
@@ -88,6 +93,8 @@ export interface Repositories {
   nudges: NudgeRepository;
   engagementReport: EngagementReportRepository;
   charts: ChartStore;
+  consoleAccess: ConsoleAccessRepository;
+  audit: AuditRepository;
 }
 
 export type CorePorts = Repositories & { clock: Clock; logger: Logger; settings: AppSettings };
@@ -140,6 +147,7 @@ export function createCore(repositories: Repositories, settings: AppSettings, lo
   // One service for chat and the web console: the same checks of role, status and four eyes either way.
   const broadcastService = new BroadcastService(broadcastsDeps, broadcasts);
   const broadcastDesk = new BroadcastDesk(broadcastsDeps, broadcastService);
+  const consoleAccess = new ConsoleAccess({ consoleAccess: ctx.consoleAccess, people, audit: ctx.audit, clock, settings });
 
   // Features reach the bot's own views (help, "mijn", a typed command) through these late-bound calls.
   const views = {
@@ -157,9 +165,10 @@ export function createCore(repositories: Repositories, settings: AppSettings, lo
     broadcastsFeature(broadcastService, broadcasts),
     privacyFeature(privacy, workshops),
     nudgesFeature(nudgesDeps, views.text),
+    consoleFeature(consoleAccess),
   ];
   const bot: Bot = new Bot(features, { people, settings, logger });
-  return { ctx, bot, features, workshops, klussen, reflection, broadcasts, privacy, broadcastService, broadcastDesk };
+  return { ctx, bot, features, workshops, klussen, reflection, broadcasts, privacy, consoleAccess, broadcastService, broadcastDesk };
 }
 
 export type Core = ReturnType<typeof createCore>;
@@ -180,12 +189,12 @@ export const expiresAfter = (kind: string) => outboxKinds.find((k) => k.name ===
 export const respectsPause = (kind: string) => outboxKinds.find((k) => k.name === kind)?.respectsPause ?? true;
 
 /** Every text of the bot, for the checks that read them all (B1 Dutch, English complete, no Dutch in English). */
-export const catalogues = [commonTexts, workshopTexts, klussenTexts, reflectionTexts, privacyTexts, broadcastTexts, nudgeTexts].reduce(
+export const catalogues = [commonTexts, workshopTexts, klussenTexts, reflectionTexts, privacyTexts, broadcastTexts, nudgeTexts, consoleTexts].reduce(
   (all, t) => ({ nl: { ...all.nl, ...t.nl }, en: { ...all.en, ...t.en } }),
   { nl: {}, en: {} },
 ) as Record<Locale, Record<TextKey, string>>;
 
-export type TextKey = WorkshopKey | KlussenKey | ReflectionKey | PrivacyKey | BroadcastKey | NudgeKey;
+export type TextKey = WorkshopKey | KlussenKey | ReflectionKey | PrivacyKey | BroadcastKey | NudgeKey | ConsoleKey;
 
 /** The core's settings from the configuration: one place, so the bot and the console chat enforce the same rules. */
 export function coreSettings(config: Config, publicUrl: string): AppSettings {

@@ -1,3 +1,5 @@
+import { PrismaConsoleAccessRepository } from './console/console-access.js';
+import { PrismaAuditRepository } from './audit/audit.js';
 import { PrismaBroadcastRepository } from './broadcasts/broadcasts.js';
 import type { Database } from './database.js';
 import { PrismaDownloadRepository } from './downloads/downloads.js';
@@ -38,6 +40,8 @@ export function openRepositories(db: Database) {
     nudges: new PrismaNudgeRepository(p),
     engagementReport: new PrismaEngagementReportRepository(p),
     charts: new PrismaChartStore(p),
+    consoleAccess: new PrismaConsoleAccessRepository(p),
+    audit: new PrismaAuditRepository(p),
   };
 }
 

@@ -1,0 +1,29 @@
+import type { Core } from '../app.js';
+import { renderBarChart } from '../charts/bar-chart.js';
+import type { Config } from '../config.js';
+import { adminPorts, type Database } from '../db/index.js';
+import type { ConsoleServices } from '../server/console/services.js';
+import { teamsTokenVerifier } from '../server/console/teams-sso.js';
+
+/** The console's services over the bot's core and database; Teams SSO only with an app id and a public URL. */
+export function consoleServices(core: Core, db: Database, config: Config): ConsoleServices {
+  const admin = adminPorts(db.prisma);
+  const { appId, tenantId, loginUrl } = config.teams;
+  return {
+    core,
+    workshopFiles: admin.workshopFiles,
+    peopleAdmin: admin.people,
+    audit: admin.audit,
+    engagementReport: admin.engagementReport,
+    drawChart: renderBarChart,
+    verifyTeamsToken:
+      appId && config.publicUrl
+        ? teamsTokenVerifier({
+            loginUrl: loginUrl ?? 'https://login.microsoftonline.com',
+            tenantId: tenantId ?? 'organizations',
+            appId,
+            publicUrl: config.publicUrl,
+          })
+        : null,
+  };
+}

@@ -1,0 +1,19 @@
+import type { Core } from '../../app.js';
+import type { AuditRepository } from '../../core/audit/audit-repository.js';
+import type { BarChart } from '../../core/nudges/chart.js';
+import type { EngagementReportRepository } from '../../core/nudges/report-repository.js';
+import type { PeopleAdminRepository } from '../../core/people/people-admin-repository.js';
+import type { WorkshopFilesRepository } from '../../core/workshops/workshop-files-repository.js';
+
+/** Everything the console's pages call: the bot's own core (the same use cases chat uses) and the admin ports. */
+export interface ConsoleServices {
+  core: Core;
+  workshopFiles: WorkshopFilesRepository;
+  peopleAdmin: PeopleAdminRepository;
+  audit: AuditRepository;
+  engagementReport: EngagementReportRepository;
+  /** Draws a report chart (the chart module is chosen by the composition root). */
+  drawChart(chart: BarChart): Buffer;
+  /** Entra ID token validation for the Teams tab; null when Teams SSO is not configured. */
+  verifyTeamsToken: ((token: string) => Promise<{ oid: string } | { error: string }>) | null;
+}
