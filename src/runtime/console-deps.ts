@@ -2,6 +2,8 @@ import type { Core } from '../app.js';
 import { renderBarChart } from '../charts/bar-chart.js';
 import type { Config } from '../config.js';
 import { adminPorts, type Database } from '../db/index.js';
+import cron from 'node-cron';
+import { CampaignEditor } from '../core/nudges/campaign-editor.js';
 import type { ConsoleServices } from '../server/console/services.js';
 import { teamsTokenVerifier } from '../server/console/teams-sso.js';
 
@@ -15,6 +17,14 @@ export function consoleServices(core: Core, db: Database, config: Config): Conso
     peopleAdmin: admin.people,
     audit: admin.audit,
     engagementReport: admin.engagementReport,
+    campaignEditor: new CampaignEditor({
+      campaigns: admin.campaignImport,
+      nudges: admin.nudges,
+      audit: admin.audit,
+      now: () => core.ctx.clock.now(),
+      rules: { timezone: config.timezone, validCron: (s) => cron.validate(s) },
+    }),
+    broadcastFailures: admin.broadcastFailures,
     drawChart: renderBarChart,
     verifyTeamsToken:
       appId && config.publicUrl

@@ -32,7 +32,7 @@ export function sessionCookie(value: string, secure: boolean, crossSite = false,
 /** Security headers for every console answer: no inline script or style anywhere, no caching of pages. */
 export const SECURITY_HEADERS = {
   'content-security-policy':
-    "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; " +
+    "default-src 'self'; img-src 'self' data: https:; object-src 'none'; base-uri 'none'; form-action 'self'; " +
     'frame-ancestors \'self\' https://teams.microsoft.com https://*.teams.microsoft.com https://*.office.com https://*.cloud.microsoft',
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',

@@ -1,5 +1,7 @@
 import type { Core } from '../../app.js';
 import type { AuditRepository } from '../../core/audit/audit-repository.js';
+import type { BroadcastFailuresRepository } from '../../core/broadcasts/broadcast-failures-repository.js';
+import type { CampaignEditor } from '../../core/nudges/campaign-editor.js';
 import type { BarChart } from '../../core/nudges/chart.js';
 import type { EngagementReportRepository } from '../../core/nudges/report-repository.js';
 import type { PeopleAdminRepository } from '../../core/people/people-admin-repository.js';
@@ -12,6 +14,10 @@ export interface ConsoleServices {
   peopleAdmin: PeopleAdminRepository;
   audit: AuditRepository;
   engagementReport: EngagementReportRepository;
+  /** Nudge campaigns: the form's use cases (the same rules as `campaign import`). */
+  campaignEditor: CampaignEditor;
+  /** The failed messages of a broadcast, for the download. */
+  broadcastFailures: BroadcastFailuresRepository;
   /** Draws a report chart (the chart module is chosen by the composition root). */
   drawChart(chart: BarChart): Buffer;
   /** Entra ID token validation for the Teams tab; null when Teams SSO is not configured. */

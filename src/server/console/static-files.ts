@@ -10,7 +10,7 @@ const TYPES: Record<string, string> = { css: 'text/css; charset=utf-8', js: 'tex
 /** The console's static files, read once: only these names are served (no path ever comes from the URL). */
 export function staticFiles(): Map<string, { type: string; body: Buffer }> {
   const files = new Map<string, { type: string; body: Buffer }>();
-  for (const name of ['console.css', 'console.js', 'tab.js']) {
+  for (const name of ['console.css', 'console.js', 'tab.js', 'comms.css', 'comms.js']) {
     files.set(name, { type: TYPES[name.split('.').pop()!]!, body: readFileSync(path.join(ASSETS, name)) });
   }
   // Microsoft's Teams JavaScript SDK, served from our own origin (the CSP allows no other script source).

@@ -1,18 +1,18 @@
-import type { BroadcastOverview, ProgressView } from '../../core/broadcasts/broadcast-desk.js';
-import type { AudienceCount, Broadcast } from '../../core/broadcasts/broadcast.js';
-import { LIMITS } from '../../core/broadcasts/compose-form.js';
-import { audienceText } from '../../core/broadcasts/render.js';
-import { translator as broadcastTranslator } from '../../core/broadcasts/texts.js';
-import { formatDateTime } from '../../core/format.js';
-import { checkPlainLanguage } from '../../core/language/plain-language.js';
-import type { Locale } from '../../core/messages.js';
-import { EDUCATION_LEVELS } from '../../core/people/education.js';
-import { html, raw, type Html } from './html.js';
+import type { BroadcastOverview, ProgressView } from '../../../core/broadcasts/broadcast-desk.js';
+import type { AudienceCount, Broadcast } from '../../../core/broadcasts/broadcast.js';
+import { LIMITS } from '../../../core/broadcasts/compose-form.js';
+import { audienceText } from '../../../core/broadcasts/render.js';
+import { translator as broadcastTranslator } from '../../../core/broadcasts/texts.js';
+import { formatDateTime } from '../../../core/format.js';
+import { checkPlainLanguage } from '../../../core/language/plain-language.js';
+import type { Locale } from '../../../core/messages.js';
+import { EDUCATION_LEVELS } from '../../../core/people/education.js';
+import { html, raw, type Html } from '../html.js';
 import { messageLook } from './preview-html.js';
 import { commsTranslator } from './texts.js';
 import { checkboxes, errorSummary, languagePanel, textArea, textField, type Values } from './widgets.js';
 
-export const BASE = '/beheer/omroep';
+export const BASE = '/beheer/broadcasts';
 
 export interface PageCtx {
   locale: Locale;
@@ -31,9 +31,8 @@ export interface Choices {
 export function broadcastList(c: PageCtx, items: Broadcast[]): Html {
   const t = commsTranslator(c.locale);
   const bt = broadcastTranslator(c.locale);
-  return html`<h1>${t('b.title')}</h1>
-<p>${t('b.intro')}</p>
-<p><a class="button primary" href="${BASE}/nieuw">${t('b.new')}</a></p>
+  return html`<p>${t('b.intro')}</p>
+<p><a class="button primary" href="${BASE}/new">${t('b.new')}</a></p>
 ${items.length === 0 ? html`<p>${t('b.none')}</p>` : html`<div class="table-wrap"><table>
   <thead><tr><th scope="col">${t('b.col_title')}</th><th scope="col">${t('b.col_status')}</th><th scope="col">${t('b.col_recipients')}</th><th scope="col">${t('b.col_when')}</th></tr></thead>
   <tbody>${items.map((b) => html`<tr><td><a href="${BASE}/${b.id}">${b.title}</a></td><td>${bt(`broadcast.status.${b.status}`)}</td><td>${b.startedAt ? b.recipientCount : '–'}</td><td>${
@@ -61,13 +60,12 @@ export function broadcastForm(
   const t = commsTranslator(c.locale);
   const bt = broadcastTranslator(c.locale);
   const v = o.values;
-  const action = o.draftId ? `${BASE}/${o.draftId}/bewerken` : `${BASE}/nieuw`;
+  const action = o.draftId ? `${BASE}/${o.draftId}/edit` : `${BASE}/new`;
   const check = (name: string, locale: Locale) => (o.checked && String(v[name] ?? '').trim() ? checkPlainLanguage(String(v[name]), locale) : null);
   const levels = EDUCATION_LEVELS.map((l) => ({ value: l, label: l === 'mbo' ? t('b.level_mbo') : l }));
-  return html`<h1>${o.draftId ? t('b.form_edit_title') : t('b.form_title')}</h1>
-<p><a href="${BASE}">${t('b.back')}</a></p>
+  return html`<p><a href="${BASE}">${t('b.back')}</a></p>
 ${errorSummary(t, o.problems.map((message) => ({ message })))}
-<form method="post" action="${action}" class="stack" novalidate data-count-url="${BASE}/tel">
+<form method="post" action="${action}" class="stack" novalidate data-count-url="${BASE}/count">
 ${c.csrf}
 <fieldset><legend>${t('b.section_message')}</legend>
   ${textField(v, 'title', bt('broadcast.form.field_title'), { required: true, maxLength: LIMITS.title, check: 'nl' })}
@@ -111,7 +109,7 @@ ${c.csrf}
 function progressBlock(locale: Locale, id: string, p: ProgressView): Html {
   const t = commsTranslator(locale);
   const f = p.progress;
-  return html`<section aria-labelledby="progress-h" class="progress" data-progress-url="${BASE}/${id}/voortgang.json" data-done="${p.done ? '1' : '0'}">
+  return html`<section aria-labelledby="progress-h" class="progress" data-progress-url="${BASE}/${id}/progress.json" data-done="${p.done ? '1' : '0'}">
   <h2 id="progress-h">${t('b.progress')}</h2>
   <p><label for="progress-bar">${t('b.progress_label')}</label>: <span data-field="percent">${p.percent}</span> %</p>
   <progress id="progress-bar" max="100" value="${p.percent}">${p.percent} %</progress>
@@ -124,7 +122,7 @@ function progressBlock(locale: Locale, id: string, p: ProgressView): Html {
   </dl>
   <p><a href="${BASE}/${id}#progress-h" class="refresh">${t('b.refresh')}</a></p>
   ${f.reasons.length ? html`<h3>${t('b.reasons')}</h3><ul>${f.reasons.map((r) => html`<li>${r.reason}: ${r.count}</li>`)}</ul>` : ''}
-  ${f.failed > 0 ? html`<p><a href="${BASE}/${id}/mislukt.csv" download>${t('b.download_failures')}</a></p>` : ''}
+  ${f.failed > 0 ? html`<p><a href="${BASE}/${id}/failures.csv" download>${t('b.download_failures')}</a></p>` : ''}
 </section>`;
 }
 
@@ -139,17 +137,16 @@ export function broadcastPage(c: PageCtx, o: BroadcastOverview, p: ProgressView 
   const bt = broadcastTranslator(c.locale);
   const b = o.broadcast;
   const buttons = o.actions.map((a) => {
-    if (a.action === 'broadcast.edit') return html`<a class="button" href="${BASE}/${b.id}/bewerken">${a.label}</a>`;
+    if (a.action === 'broadcast.edit') return html`<a class="button" href="${BASE}/${b.id}/edit">${a.label}</a>`;
     const act = ACTION_OF[a.action];
     if (!act) return html``;
     const confirm = act === 'send' ? t('b.confirm_send', { count: o.count.recipients }) : act === 'recall' ? t('b.confirm_recall') : null;
-    return html`<form method="post" action="${BASE}/${b.id}/actie" class="action">${c.csrf}<input type="hidden" name="action" value="${act}">${
+    return html`<form method="post" action="${BASE}/${b.id}/action" class="action">${c.csrf}<input type="hidden" name="action" value="${act}">${
       confirm ? html`<div class="choice"><input type="checkbox" id="confirm-${act}" name="confirmed" value="1" required><label for="confirm-${act}">${confirm}</label></div>` : ''
     }<button type="submit" class="button${a.style === 'primary' ? ' primary' : a.style === 'danger' ? ' danger' : ''}">${a.label}</button></form>`;
   });
   const when = b.scheduledAt ? formatDateTime(b.scheduledAt, c.locale, c.timezone) : bt('broadcast.when_now');
-  return html`<h1>${b.title}</h1>
-<p><a href="${BASE}">${t('b.back')}</a></p>
+  return html`<p><a href="${BASE}">${t('b.back')}</a></p>
 ${notice ? html`<div class="notice" role="status"><p>${notice}</p></div>` : ''}
 <section aria-labelledby="facts-h"><h2 id="facts-h">${t('b.facts')}</h2>
 <dl class="facts">

@@ -1,25 +1,24 @@
-import type { Campaign } from '../../core/nudges/campaign.js';
-import { VARIANT_SLOTS, variantField, type FieldProblem } from '../../core/nudges/campaign-editor.js';
-import { scheduleInWords } from '../../core/nudges/schedule-words.js';
-import { checkPlainLanguage } from '../../core/language/plain-language.js';
-import { EDUCATION_LEVELS } from '../../core/people/education.js';
-import { translator as broadcastTranslator } from '../../core/broadcasts/texts.js';
-import { html, type Html } from './html.js';
+import type { Campaign } from '../../../core/nudges/campaign.js';
+import { VARIANT_SLOTS, variantField, type FieldProblem } from '../../../core/nudges/campaign-editor.js';
+import { scheduleInWords } from '../../../core/nudges/schedule-words.js';
+import { checkPlainLanguage } from '../../../core/language/plain-language.js';
+import { EDUCATION_LEVELS } from '../../../core/people/education.js';
+import { translator as broadcastTranslator } from '../../../core/broadcasts/texts.js';
+import { html, type Html } from '../html.js';
 import type { Choices, PageCtx } from './broadcast-pages.js';
 import { commsTranslator } from './texts.js';
 import { checkboxes, errorSummary, languagePanel, select, textArea, textField, type Values } from './widgets.js';
 
-export const CAMPAIGNS = '/beheer/campagnes';
+export const CAMPAIGNS = '/beheer/campaigns';
 
 const statusForm = (c: PageCtx, campaign: Campaign, label: string, status: 'ACTIVE' | 'PAUSED') =>
-  html`<form method="post" action="${CAMPAIGNS}/${campaign.id}/stand" class="inline">${c.csrf}<input type="hidden" name="status" value="${status}"><button type="submit" class="button">${label}<span class="visually-hidden">: ${campaign.name}</span></button></form>`;
+  html`<form method="post" action="${CAMPAIGNS}/${campaign.id}/status" class="inline">${c.csrf}<input type="hidden" name="status" value="${status}"><button type="submit" class="button">${label}<span class="visually-hidden">: ${campaign.name}</span></button></form>`;
 
 export function campaignList(c: PageCtx, items: Campaign[], notice: string | null): Html {
   const t = commsTranslator(c.locale);
-  return html`<h1>${t('c.title')}</h1>
-<p>${t('c.intro')}</p>
+  return html`<p>${t('c.intro')}</p>
 ${notice ? html`<div class="notice" role="status"><p>${notice}</p></div>` : ''}
-<p><a class="button primary" href="${CAMPAIGNS}/nieuw">${t('c.new')}</a></p>
+<p><a class="button primary" href="${CAMPAIGNS}/new">${t('c.new')}</a></p>
 ${items.length === 0 ? html`<p>${t('c.none')}</p>` : html`<div class="table-wrap"><table>
 <thead><tr><th scope="col">${t('c.col_name')}</th><th scope="col">${t('c.col_when')}</th><th scope="col">${t('c.col_status')}</th><th scope="col">${t('c.col_action')}</th></tr></thead>
 <tbody>${items.map((x) => html`<tr>
@@ -39,12 +38,11 @@ export function campaignForm(
   const bt = broadcastTranslator(c.locale);
   const v = o.values;
   const err = (field: string) => o.problems.filter((p) => p.field === field).map((p) => p.message).join(' ') || undefined;
-  const action = o.campaign ? `${CAMPAIGNS}/${o.campaign.id}` : `${CAMPAIGNS}/nieuw`;
+  const action = o.campaign ? `${CAMPAIGNS}/${o.campaign.id}` : `${CAMPAIGNS}/new`;
   const check = (name: string) => (o.checked && String(v[name] ?? '').trim() ? checkPlainLanguage(String(v[name]), 'nl') : null);
   const levels = EDUCATION_LEVELS.map((l) => ({ value: l, label: l === 'mbo' ? t('b.level_mbo') : l }));
   const days = [1, 2, 3, 4, 5, 6, 7].map((d) => ({ value: String(d), label: t(`day.${d}` as 'day.1') }));
-  return html`<h1>${o.campaign ? t('c.form_edit_title') : t('c.form_title')}</h1>
-<p><a href="${CAMPAIGNS}">${t('c.back')}</a></p>
+  return html`<p><a href="${CAMPAIGNS}">${t('c.back')}</a></p>
 ${o.notice ? html`<div class="notice" role="status"><p>${o.notice}</p></div>` : ''}
 ${errorSummary(t, o.problems)}
 ${o.campaign ? html`<p>${t(`c.status.${o.campaign.status}`)}${o.reach !== null ? html` — ${t('c.reach', { count: o.reach })}` : ''}</p>` : ''}

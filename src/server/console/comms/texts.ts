@@ -1,5 +1,5 @@
-import { fill } from '../../core/i18n/index.js';
-import type { Locale } from '../../core/messages.js';
+import { fill } from '../../../core/i18n/index.js';
+import type { Locale } from '../../../core/messages.js';
 
 /** The words of the console's broadcast, campaign and language-check pages. Plain Dutch (B1); English beside it. */
 const nl = {
@@ -43,6 +43,7 @@ const nl = {
   'b.actions': 'Wat wil je doen?',
   'b.confirm_send': 'Ja, stuur dit bericht naar {count} mensen.',
   'b.confirm_recall': 'Ja, haal dit bericht terug.',
+  'b.confirm_missing': 'Zet eerst een vinkje. Zo laat je zien dat je het zeker weet.',
   'b.approval_note': 'Een tweede HR-collega moet dit bericht goedkeuren. Pas dan gaat het weg.',
   'b.progress': 'Hoe gaat het?',
   'b.progress_label': 'Verstuurd',
@@ -161,6 +162,7 @@ const en: Record<keyof typeof nl, string> = {
   'b.actions': 'What do you want to do?',
   'b.confirm_send': 'Yes, send this message to {count} people.',
   'b.confirm_recall': 'Yes, take this message back.',
+  'b.confirm_missing': 'Tick the box first. That shows you are sure.',
   'b.approval_note': 'A second HR colleague must approve this message. Only then does it go.',
   'b.progress': 'How is it going?',
   'b.progress_label': 'Sent',

@@ -1,5 +1,5 @@
-import type { PlainLanguageCheck } from '../../core/language/plain-language.js';
-import { html, type Html } from './html.js';
+import type { PlainLanguageCheck } from '../../../core/language/plain-language.js';
+import { html, type Html } from '../html.js';
 import type { CommsTranslate } from './texts.js';
 
 export type Values = Record<string, string | string[]>;

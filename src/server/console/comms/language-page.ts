@@ -1,12 +1,12 @@
-import { B1_LIMITS } from '../../core/language/b1.js';
-import { checkPlainLanguage, type PlainLanguageCheck } from '../../core/language/plain-language.js';
-import type { Locale } from '../../core/messages.js';
-import { html, type Html } from './html.js';
+import { B1_LIMITS } from '../../../core/language/b1.js';
+import { checkPlainLanguage, type PlainLanguageCheck } from '../../../core/language/plain-language.js';
+import type { Locale } from '../../../core/messages.js';
+import { html, type Html } from '../html.js';
 import type { PageCtx } from './broadcast-pages.js';
 import { commsTranslator } from './texts.js';
 import { languagePanel, select, textArea, type Values } from './widgets.js';
 
-export const LANGUAGE = '/beheer/taalcheck';
+export const LANGUAGE = '/beheer/language';
 
 /** Any text HR writes for employees (a prompt, a message): checked against the B1 rules, on the page. */
 export function languagePage(c: PageCtx, values: Values): Html {
@@ -14,8 +14,7 @@ export function languagePage(c: PageCtx, values: Values): Html {
   const text = String(values.text ?? '');
   const locale: Locale = values.locale === 'en' ? 'en' : 'nl';
   const result: PlainLanguageCheck | null = text.trim() ? checkPlainLanguage(text, locale) : null;
-  return html`<h1>${t('l.title')}</h1>
-<p>${t('l.intro')}</p>
+  return html`<p>${t('l.intro')}</p>
 <form method="post" action="${LANGUAGE}" class="stack" novalidate>
 ${c.csrf}
 ${textArea(values, 'text', t('l.field_text'), { rows: 8, check: locale, maxLength: 5000 })}
@@ -29,5 +28,5 @@ ${languagePanel(t, result, 'text')}
 /** The JSON the static script asks for while HR types: the same check, as data. */
 export const languageJson = (text: string, locale: Locale, uiLocale: Locale) => {
   const c = checkPlainLanguage(text.slice(0, 5000), locale);
-  return { ...c, html: languagePanel(commsTranslator(uiLocale), text.trim() ? c : null).value };
+  return { ...c, html: languagePanel(commsTranslator(uiLocale), text.trim() ? c : null, 'text').value };
 };

@@ -1,5 +1,8 @@
-import type { Block, Button, Message } from '../../core/messages.js';
-import { html, lines, raw, type Html } from './html.js';
+import type { Block, Button, Message } from '../../../core/messages.js';
+import { escape, html, raw, type Html } from '../html.js';
+
+/** Text with its line breaks kept, escaped. */
+export const lines = (s: string) => escape(s).replace(/\n/g, '<br>');
 
 /**
  * How a neutral message will look in Slack (Block Kit) and in Teams (an Adaptive Card), drawn as HTML from the
