@@ -45,7 +45,7 @@
   }
 
   // The plain-language check next to every text field HR writes for employees.
-  var checkUrl = '/beheer/language.json';
+  var checkUrl = '/beheer/plain-language.json';
   Array.prototype.forEach.call(document.querySelectorAll('[data-check]'), function (field) {
     var form = field.form;
     var run = debounce(function () {

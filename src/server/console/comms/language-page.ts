@@ -6,7 +6,7 @@ import type { PageCtx } from './broadcast-pages.js';
 import { commsTranslator } from './texts.js';
 import { languagePanel, select, textArea, type Values } from './widgets.js';
 
-export const LANGUAGE = '/beheer/language';
+export const LANGUAGE = '/beheer/plain-language';
 
 /** Any text HR writes for employees (a prompt, a message): checked against the B1 rules, on the page. */
 export function languagePage(c: PageCtx, values: Values): Html {

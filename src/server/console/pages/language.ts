@@ -10,10 +10,10 @@ addPageTexts({ nl: { 'nav.language': commsTexts.nl['nav.language'] }, en: { 'nav
 export const languageCheckPage: PageModule = {
   nav: { href: LANGUAGE, label: 'nav.language', right: 'language' },
   routes: [
-    { method: 'GET', path: '/language', right: 'language', handler: async (ctx) => page(commsTranslator(ctx.locale)('l.title'), withAssets(languagePage(pageCtx(ctx), {})), LANGUAGE) },
-    { method: 'POST', path: '/language', right: 'language', handler: async (ctx) => page(commsTranslator(ctx.locale)('l.title'), withAssets(languagePage(pageCtx(ctx), ctx.form)), LANGUAGE) },
+    { method: 'GET', path: '/plain-language', right: 'language', handler: async (ctx) => page(commsTranslator(ctx.locale)('l.title'), withAssets(languagePage(pageCtx(ctx), {})), LANGUAGE) },
+    { method: 'POST', path: '/plain-language', right: 'language', handler: async (ctx) => page(commsTranslator(ctx.locale)('l.title'), withAssets(languagePage(pageCtx(ctx), ctx.form)), LANGUAGE) },
     {
-      method: 'POST', path: '/language.json', right: 'language',
+      method: 'POST', path: '/plain-language.json', right: 'language',
       handler: async (ctx) => json(languageJson(ctx.form.text ?? '', ctx.form.locale === 'en' ? 'en' : 'nl', ctx.locale)),
     },
   ],
