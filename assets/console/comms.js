@@ -1,3 +1,4 @@
+/* global window, document, setTimeout, clearTimeout, URLSearchParams, FormData */
 // Broadcasts, campaigns and the language check: live count, live plain-language check and live progress.
 // Everything here is an extra: each page works without it (submit buttons and a refresh link do the same).
 (function () {
@@ -80,8 +81,11 @@
           };
           set('percent', p.percent);
           ['sent', 'failed', 'waiting', 'cancelled', 'clicks'].forEach(function (k) { set(k, p.progress[k]); });
-          // Done: the page shows the results and the actions that fit now.
-          if (p.done) window.location.reload();
+          // Done: load the page afresh (a GET, never a repeated POST) for the results and the actions that fit now.
+          if (p.done) {
+            var again = progress.querySelector('a.refresh');
+            window.location.replace(again ? again.href.split('#')[0] : window.location.pathname);
+          }
           else setTimeout(tick, 2000);
         })
         .catch(function () { setTimeout(tick, 5000); });

@@ -77,7 +77,7 @@ ${c.csrf}
   ${languagePanel(t, check('text_en', 'en'), 'text_en')}
 </fieldset>
 <fieldset><legend>${t('b.section_image')}</legend>
-  ${textField(v, 'image_url', bt('broadcast.form.field_image'), { type: 'url', maxLength: LIMITS.url })}
+  ${textField(v, 'image_url', bt('broadcast.form.field_image'), { maxLength: LIMITS.url })}
   ${textField(v, 'image_alt', bt('broadcast.form.field_image_alt'), { maxLength: LIMITS.alt })}
   ${textField(v, 'image_alt_en', bt('broadcast.form.field_image_alt_en'), { maxLength: LIMITS.alt })}
 </fieldset>

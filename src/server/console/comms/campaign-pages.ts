@@ -64,7 +64,7 @@ ${select(v, 'action', t('c.field_action'), (['workshops', 'klussen', 'reflectie'
   ${o.choices.groups.length ? checkboxes(v, 'groups', bt('broadcast.form.field_groups'), o.choices.groups.slice(0, 200).map((g) => ({ value: g.name, label: g.name }))) : ''}
   ${textField(v, 'teams', bt('broadcast.form.field_teams'), { hint: t('b.field_teams_hint'), error: err('teams') })}
   ${checkboxes(v, 'roles', bt('broadcast.form.field_roles'), (['employee', 'manager', 'hr'] as const).map((r) => ({ value: r, label: bt(`broadcast.role.${r}`) })))}
-  ${textField(v, 'inactive_weeks', t('c.field_inactive'), { type: 'number', error: err('inactive_weeks') })}
+  ${textField(v, 'inactive_weeks', t('c.field_inactive'), { error: err('inactive_weeks') })}
 </fieldset>
 <fieldset><legend>${t('c.section_rules')}</legend>
   ${textField(v, 'hours', t('c.field_hours'), { hint: t('c.hours_hint'), error: err('hours') })}

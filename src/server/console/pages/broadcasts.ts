@@ -2,7 +2,6 @@ import { DESK_ACTIONS, type DeskAction } from '../../../core/broadcasts/broadcas
 import { broadcastValues } from '../../../core/broadcasts/compose-form.js';
 import { exportBroadcastFailures } from '../../../core/broadcasts/export-broadcast-failures.js';
 import { addPageTexts } from '../../../core/console/page-texts.js';
-import { html } from '../html.js';
 import { page, redirect, type PageContext, type PageModule, type PageResult } from '../page.js';
 import { BASE, broadcastForm, broadcastList, broadcastPage, countBlock } from '../comms/broadcast-pages.js';
 import { htmlPage, json, orRefusal, pageCtx, withAssets } from '../comms/page-context.js';
