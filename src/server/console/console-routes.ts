@@ -70,6 +70,7 @@ export function consoleRoutes(services: ConsoleServices, modules: PageModule[], 
         return bare(req, res, e.code === 'forbidden' ? 403 : 404, e.code === 'forbidden' ? 'forbidden.title' : 'notfound.title', e.code === 'forbidden' ? 'forbidden.text' : 'notfound.text', session);
       }
       if (result.kind === 'redirect') return redirectTo(res, result.to);
+      if (result.kind === 'inline') return send(res, 200, result.content, result.mimeType, { 'cache-control': 'private, no-store' });
       if (result.kind === 'file') {
         return send(res, 200, result.content, result.mimeType, {
           'content-disposition': `attachment; filename="${result.filename.replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(result.filename)}`,

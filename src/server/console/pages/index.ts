@@ -1,6 +1,10 @@
 import type { PageModule } from '../page.js';
+import { auditPageModule } from './audit.js';
 import { homePage } from './home.js';
+import { klussenPage } from './klussen.js';
+import { peoplePageModule } from './people.js';
+import { reportPageModule } from './report.js';
 import { workshopsPage } from './workshops.js';
 
 /** Every page module of the console, in menu order. Add a new page here (docs/console.md). */
-export const consolePages: PageModule[] = [homePage, workshopsPage];
+export const consolePages: PageModule[] = [homePage, workshopsPage, peoplePageModule, klussenPage, reportPageModule, auditPageModule];
