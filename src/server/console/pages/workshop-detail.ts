@@ -3,7 +3,7 @@ import { formatSlot } from '../../../core/format.js';
 import { postForm, submit } from '../forms.js';
 import { html } from '../html.js';
 import { page, redirect, type ConsoleRoute, type PageContext } from '../page.js';
-import { notice } from './workshops.js';
+import { notice } from './workshop-notice.js';
 import { workshopForm } from './workshop-form.js';
 
 async function detail(ctx: PageContext, typed?: Record<string, string>, problems?: string[]) {

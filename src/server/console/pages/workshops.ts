@@ -7,20 +7,9 @@ import { html } from '../html.js';
 import { page, redirect, type PageContext, type PageModule } from '../page.js';
 import { workshopDetailRoutes } from './workshop-detail.js';
 import { workshopForm } from './workshop-form.js';
+import { notice } from './workshop-notice.js';
 
 const PER_PAGE = 50;
-const DONE = ['created', 'saved', 'cancelled', 'attendance'] as const;
-
-/** A notice after a change (post/redirect/get): only known words from the query, never free text. */
-export function notice(ctx: PageContext) {
-  const done = ctx.query.get('done');
-  if (done === 'imported') {
-    const n = (k: string) => Number(ctx.query.get(k) ?? 0) || 0;
-    return html`<p class="notice" role="status">${ctx.t('ws.done_imported', { created: n('created'), updated: n('updated'), unchanged: n('unchanged') })}</p>`;
-  }
-  return (DONE as readonly string[]).includes(done ?? '') ? html`<p class="notice" role="status">${ctx.t(`ws.done_${done}`)}</p>` : '';
-}
-
 async function list(ctx: PageContext) {
   const t = ctx.t;
   const pageNo = Math.max(1, Number(ctx.query.get('page') ?? 1) || 1);
