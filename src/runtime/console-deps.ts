@@ -1,6 +1,7 @@
 import type { Core } from '../app.js';
 import { renderBarChart } from '../charts/bar-chart.js';
 import type { Config } from '../config.js';
+import { WorkshopConsole } from '../core/workshops/workshop-console.js';
 import { adminPorts, type Database } from '../db/index.js';
 import cron from 'node-cron';
 import { CampaignEditor } from '../core/nudges/campaign-editor.js';
@@ -13,6 +14,7 @@ export function consoleServices(core: Core, db: Database, config: Config): Conso
   const { appId, tenantId, loginUrl } = config.teams;
   return {
     core,
+    workshops: new WorkshopConsole({ workshops: core.ctx.workshops, workshopAdmin: core.ctx.workshopAdmin, files: admin.workshopFiles, clock: core.ctx.clock, settings: core.ctx.settings }),
     workshopFiles: admin.workshopFiles,
     peopleAdmin: admin.people,
     audit: admin.audit,

@@ -83,20 +83,20 @@ export class HttpServer {
       if (--this.inFlight === 0) this.idle?.();
     });
     try {
-      // The first route whose path and method fit; a path known only for other methods is 405 (with Allow).
+      // One path may have a GET and a POST route (a console form and its page); 405 only when no method fits.
       const allowed: string[] = [];
       for (const r of this.routes) {
         const params = match(r.path, path);
         if (!params) continue;
+        routeName = r.path;
         if (req.method !== r.method && !(r.method === 'GET' && req.method === 'HEAD')) {
           allowed.push(r.method);
           continue;
         }
-        routeName = r.path;
         return await r.handler(req, res, params);
       }
       if (allowed.length) {
-        res.setHeader('allow', [...new Set(allowed)].join(', '));
+        res.setHeader('allow', allowed.join(', '));
         return sendJson(res, 405, { error: 'method not allowed' });
       }
       sendJson(res, 404, { error: 'not found' });

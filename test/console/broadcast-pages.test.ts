@@ -11,7 +11,7 @@ async function signedIn(bot: ConsoleBot, user: Parameters<ConsoleBot['linkFor']>
 describe('broadcast pages over HTTP: four eyes, progress JSON, recall, failures download (Teams stack, PostgreSQL)', () => {
   let bot: ConsoleBot;
   beforeAll(async () => {
-    bot = await startConsoleBot({ BROADCAST_APPROVAL: 'true' });
+    bot = await startConsoleBot(() => ({ BROADCAST_APPROVAL: 'true' }));
   }, 60_000);
   afterAll(async () => bot?.stop());
 

@@ -1,5 +1,7 @@
 import { fill, type Params } from '../i18n/index.js';
 import type { Locale } from '../messages.js';
+import * as workshopTexts from './texts-workshops.js';
+import * as otherPageTexts from './texts-pages.js';
 
 /**
  * The web console's own words (nl default, en by choice). Page modules add their keys here, nl and en together;
@@ -85,7 +87,8 @@ export const en: Record<PageKey, string> = {
   'table.empty': 'Nothing to show yet.',
 };
 
-export const pageTexts: Record<Locale, Record<string, string>> = { nl, en };
+export const pageTexts: Record<Locale, Record<string, string>> = { nl: { ...nl }, en: { ...en } };
+for (const t of [workshopTexts, otherPageTexts]) addPageTexts(t);
 
 /** Page modules register their own keys (nl and en together), e.g. `addPageTexts(workshopTexts)`. */
 export function addPageTexts(t: { nl: Record<string, string>; en: Record<string, string> }) {

@@ -3,6 +3,7 @@ import type { ConsoleSession } from '../../core/console/console-access.js';
 import { pageTranslator } from '../../core/console/page-texts.js';
 import { consoleRole, may } from '../../core/console/rights.js';
 import { toLocale } from '../../core/people/person.js';
+import { isDomainError } from '../../core/errors.js';
 import type { Route } from '../http-server.js';
 import { html } from './html.js';
 import { layout } from './layout.js';
@@ -61,8 +62,15 @@ export function consoleRoutes(services: ConsoleServices, modules: PageModule[], 
         req, res, params, query: url.searchParams, form, files, session, locale, t, services,
         actor: { person: session.person, locale, platform: 'CONSOLE' },
       };
-      const result: PageResult = await r.handler(ctx);
+      let result: PageResult;
+      try {
+        result = await r.handler(ctx);
+      } catch (e) {
+        if (!isDomainError(e) || !['not_found', 'forbidden', 'workshop_cancelled'].includes(e.code)) throw e;
+        return bare(req, res, e.code === 'forbidden' ? 403 : 404, e.code === 'forbidden' ? 'forbidden.title' : 'notfound.title', e.code === 'forbidden' ? 'forbidden.text' : 'notfound.text', session);
+      }
       if (result.kind === 'redirect') return redirectTo(res, result.to);
+      if (result.kind === 'inline') return send(res, 200, result.content, result.mimeType, { 'cache-control': 'private, no-store' });
       if (result.kind === 'file') {
         return send(res, 200, result.content, result.mimeType, {
           'content-disposition': `attachment; filename="${result.filename.replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(result.filename)}`,

@@ -27,7 +27,8 @@ export interface PageContext {
 export type PageResult =
   | { kind: 'page'; title: string; body: Html; status?: number; nav?: string }
   | { kind: 'redirect'; to: string }
-  | { kind: 'file'; filename: string; mimeType: string; content: string | Buffer };
+  | { kind: 'file'; filename: string; mimeType: string; content: string | Buffer }
+  | { kind: 'inline'; mimeType: string; content: Buffer };
 
 /**
  * One route of a page module. `right` is checked on the server for every request before the handler runs

@@ -6,10 +6,12 @@ import type { BarChart } from '../../core/nudges/chart.js';
 import type { EngagementReportRepository } from '../../core/nudges/report-repository.js';
 import type { PeopleAdminRepository } from '../../core/people/people-admin-repository.js';
 import type { WorkshopFilesRepository } from '../../core/workshops/workshop-files-repository.js';
+import type { WorkshopConsole } from '../../core/workshops/workshop-console.js';
 
 /** Everything the console's pages call: the bot's own core (the same use cases chat uses) and the admin ports. */
 export interface ConsoleServices {
   core: Core;
+  workshops: WorkshopConsole;
   workshopFiles: WorkshopFilesRepository;
   peopleAdmin: PeopleAdminRepository;
   audit: AuditRepository;

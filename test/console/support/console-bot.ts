@@ -1,5 +1,6 @@
 import { aPerson } from '../../support/builders.js';
 import { startTeamsBot, type TeamsBot } from '../../channels/teams/support/harness.js';
+import type { FakeConnector } from '../../channels/teams/support/fake-connector.js';
 import { aTeamsUser, messageActivity, type TeamsUser } from '../../channels/teams/support/activities.js';
 import type { Role } from '../../../src/core/people/person.js';
 
@@ -13,8 +14,8 @@ export interface ConsoleBot extends TeamsBot {
 }
 
 /** The whole bot with Teams against a fake connector: links come from the chat, through the real channel stack. */
-export async function startConsoleBot(env: Record<string, string> = {}): Promise<ConsoleBot> {
-  const bot = await startTeamsBot(() => env);
+export async function startConsoleBot(env: (fake: FakeConnector) => Record<string, string> = () => ({})): Promise<ConsoleBot> {
+  const bot = await startTeamsBot(env);
   const say = async (user: TeamsUser, text: string) => {
     const before = bot.fake.activities().length;
     const res = await bot.post(messageActivity(bot.fake.serviceUrl, user, text));
