@@ -2,7 +2,7 @@ import { translatorFor, type Texts } from '../i18n/index.js';
 
 /** What the console's campaign form says about mistakes; the rule set itself (campaign-rules.ts) speaks the file's English. */
 export const nl = {
-  'campaign.problem.schedule': 'Schrijf wanneer, zoals “elke dinsdag om 07:00”, “elke werkdag om 9:30” of “elke maand op de 3e om 09:00”.',
+  'campaign.problem.schedule': 'Schrijf wanneer de tip gaat. Bijvoorbeeld: “elke dinsdag om 07:00” of “elke werkdag om 9:30”.',
   'campaign.problem.key_taken': 'Deze code is al in gebruik. Kies een andere.',
   'campaign.problem.weeks': 'Vul een aantal weken in van 0 tot 52.',
   'campaign.problem.empty': 'Dit veld is leeg.',

@@ -44,7 +44,7 @@ const nl = {
   'b.confirm_send': 'Ja, stuur dit bericht naar {count, plural, one {# persoon} other {# mensen}}.',
   'b.confirm_recall': 'Ja, haal dit bericht terug.',
   'b.confirm_missing': 'Zet eerst een vinkje. Zo laat je zien dat je het zeker weet.',
-  'b.approval_note': 'Een tweede HR-collega moet dit bericht goedkeuren. Pas dan gaat het weg.',
+  'b.approval_note': 'Een tweede collega van HR moet dit bericht eerst goed vinden. Pas dan gaat het weg.',
   'b.progress': 'Hoe gaat het?',
   'b.progress_label': 'Verstuurd',
   'b.refresh': 'Ververs de stand',
