@@ -122,6 +122,22 @@ describe('HR’s broadcasts, campaigns and language check in a real browser (Tea
     expect(await page.locator('#lc-text').textContent()).toContain('geen regels');
   }, 60_000);
 
+  it('speaks English by choice, and stays without violations', async () => {
+    await page.goto(`${bot.running.url}/beheer/broadcasts/new`);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.goto(`${bot.running.url}/beheer/broadcasts/new`);
+    expect(await page.locator('h1').textContent()).toBe('New message');
+    await page.locator('#f-text').fill(LONG);
+    await page.getByRole('button', { name: 'Save and see the preview' }).click();
+    // Every mistake at once (the title is missing), in English, with what was typed kept.
+    expect(await page.locator('#problems').textContent()).toContain('not right');
+    expect(await page.locator('#f-text').inputValue()).toBe(LONG);
+    await clean(page, 'broadcast-compose-en');
+    await page.goto(`${bot.running.url}/beheer/campaigns/new`);
+    expect(await page.getByLabel('When does the tip go?').inputValue()).toBe('every Tuesday at 07:00');
+    await clean(page, 'campaign-new-en');
+  }, 60_000);
+
   it('refuses a manager on these pages', async () => {
     const manager = await bot.person(['MANAGER']);
     const other = await openPage(browser);
