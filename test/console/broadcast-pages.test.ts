@@ -20,11 +20,13 @@ describe('broadcast pages over HTTP: four eyes, progress JSON, recall, failures 
     const colleague = await bot.person(['HR'], { name: 'Karel Collega' });
     const swimmer = await bot.person(['EMPLOYEE'], { name: 'Zwemmer', department: 'Zwembad' });
     await bot.say(swimmer.user, 'hallo');
+    // Imported, never talked to the bot: counted, and listed as failed with the reason.
+    await bot.db.prisma.person.create({ data: { name: 'Stil Zwemmer', department: 'Zwembad' } });
     const a = await signedIn(bot, author.user);
     const csrfA = await a.csrf('/beheer/broadcasts/new');
 
     const counted = await a.post('/beheer/broadcasts/count', { csrf: csrfA, departments: 'zwembad' });
-    expect(await counted.json()).toMatchObject({ ok: true, count: { recipients: 1 } });
+    expect(await counted.json()).toMatchObject({ ok: true, count: { recipients: 2, unreachable: 1 } });
 
     const bad = await a.post('/beheer/broadcasts/new', { csrf: csrfA, intent: 'save', title: '', text: '', teams: 'niemand@example.org' });
     expect(bad.status).toBe(422);
@@ -38,7 +40,8 @@ describe('broadcast pages over HTTP: four eyes, progress JSON, recall, failures 
     const path = saved.headers.get('location')!;
     const id = path.split('/').pop()!;
     const draft = await (await a.get(path)).text();
-    expect(draft).toContain('1 persoon krijgt dit bericht');
+    expect(draft).toContain('2 mensen krijgen dit bericht');
+    expect(draft).toContain('Van hen is er 1 niet in de chat te bereiken');
     expect(draft).toContain('pv--slack');
     expect(draft).toContain('pv--teams');
     expect(draft).not.toContain('value="send"');
@@ -55,6 +58,9 @@ describe('broadcast pages over HTTP: four eyes, progress JSON, recall, failures 
       .toMatchObject({ percent: 100 });
     const approved = await bot.db.prisma.broadcast.findUniqueOrThrow({ where: { id } });
     expect(approved.approvedById).toBe(colleague.id);
+    const results = await (await k.get(path)).text();
+    expect(results).toContain('niet bereikbaar in de chat: 1');
+    expect(results).toContain(`${path}/failures.csv`);
 
     expect((await k.post(`${path}/action`, { csrf: csrfK, action: 'recall' })).status).toBe(422);
     expect((await k.post(`${path}/action`, { csrf: csrfK, action: 'recall', confirmed: '1' })).status).toBe(200);
@@ -63,6 +69,7 @@ describe('broadcast pages over HTTP: four eyes, progress JSON, recall, failures 
     const csv = await k.get(`${path}/failures.csv`);
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toContain('text/csv');
+    expect(await csv.text()).toContain('Stil Zwemmer');
   }, 90_000);
 
   it('a manager gets neither the pages nor the JSON nor the download', async () => {

@@ -114,7 +114,7 @@ type ReasonKey = 'broadcast.reason.unreachable' | 'broadcast.reason.paused' | 'b
   | 'broadcast.reason.recalled' | 'broadcast.reason.platform';
 
 /** The outbox's technical reasons in words, counted per kind of reason. */
-function reasonsOf(reasons: { reason: string; count: number }[]): Map<ReasonKey, number> {
+export function reasonsOf(reasons: { reason: string; count: number }[]): Map<ReasonKey, number> {
   const out = new Map<ReasonKey, number>();
   for (const r of reasons) {
     const s = r.reason.toLowerCase();

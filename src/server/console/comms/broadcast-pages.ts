@@ -1,7 +1,7 @@
 import type { BroadcastOverview, ProgressView } from '../../../core/broadcasts/broadcast-desk.js';
 import type { AudienceCount, Broadcast } from '../../../core/broadcasts/broadcast.js';
 import { LIMITS } from '../../../core/broadcasts/compose-form.js';
-import { audienceText } from '../../../core/broadcasts/render.js';
+import { audienceText, reasonsOf } from '../../../core/broadcasts/render.js';
 import { translator as broadcastTranslator } from '../../../core/broadcasts/texts.js';
 import { formatDateTime } from '../../../core/format.js';
 import { checkPlainLanguage } from '../../../core/language/plain-language.js';
@@ -108,6 +108,7 @@ ${c.csrf}
 
 function progressBlock(locale: Locale, id: string, p: ProgressView): Html {
   const t = commsTranslator(locale);
+  const bt = broadcastTranslator(locale);
   const f = p.progress;
   return html`<section aria-labelledby="progress-h" class="progress" data-progress-url="${BASE}/${id}/progress.json" data-done="${p.done ? '1' : '0'}">
   <h2 id="progress-h">${t('b.progress')}</h2>
@@ -121,7 +122,7 @@ function progressBlock(locale: Locale, id: string, p: ProgressView): Html {
     <div><dt>${t('b.clicks')}</dt><dd data-field="clicks">${f.clicks}</dd></div>
   </dl>
   <p><a href="${BASE}/${id}#progress-h" class="refresh">${t('b.refresh')}</a></p>
-  ${f.reasons.length ? html`<h3>${t('b.reasons')}</h3><ul>${f.reasons.map((r) => html`<li>${r.reason}: ${r.count}</li>`)}</ul>` : ''}
+  ${f.reasons.length ? html`<h3>${t('b.reasons')}</h3><ul>${[...reasonsOf(f.reasons)].map(([key, n]) => html`<li>${bt(key)}: ${n}</li>`)}</ul>` : ''}
   ${f.failed > 0 ? html`<p><a href="${BASE}/${id}/failures.csv" download>${t('b.download_failures')}</a></p>` : ''}
 </section>`;
 }
