@@ -66,7 +66,7 @@ describe('console sign-in by a one-time link from chat (Teams stack, PostgreSQL)
   it('an employee gets a friendly no in chat, and a manager a link', async () => {
     const employee = await bot.person(['EMPLOYEE']);
     const answer = await bot.say(employee.user, 'beheer');
-    expect(answer).toContain('HR en teamleiders');
+    expect(answer).toContain('alleen voor HR en voor wie een team leidt');
     expect(answer).not.toContain('/beheer/login/');
     const manager = await bot.person(['MANAGER']);
     expect(await bot.linkFor(manager.user)).toContain('/beheer/login/');
