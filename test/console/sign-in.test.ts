@@ -89,4 +89,15 @@ describe('console sign-in by a one-time link from chat (Teams stack, PostgreSQL)
     expect((await client.post('/beheer/language', { locale: 'en', csrf, back: '/beheer' })).status).toBe(303);
     expect(await (await client.get('/beheer')).text()).toContain('Welcome');
   });
+
+  it('erasing a person (AVG) signs them out and forgets their links', async () => {
+    const hr = await bot.person(['HR']);
+    const client = new CookieClient(bot.running.url);
+    await client.get(await bot.linkFor(hr.user));
+    await bot.linkFor(hr.user);
+    expect((await client.get('/beheer')).status).toBe(200);
+    await bot.running.core.ctx.privacy.erase(hr.id, new Date());
+    expect((await client.get('/beheer')).status).toBe(401);
+    expect(await bot.db.prisma.consoleLink.count({ where: { personId: hr.id } })).toBe(0);
+  });
 });
