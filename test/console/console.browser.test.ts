@@ -5,6 +5,9 @@ import { aWorkshop } from '../support/builders.js';
 import { axeViolations, keepScreenshot, launchBrowser, openPage } from '../support/browser.js';
 import { startConsoleBot, type ConsoleBot } from './support/console-bot.js';
 
+/** The browser's document, as far as these tests read it (the tests compile without the DOM library). */
+type Doc = { activeElement: { id: string; textContent: string | null; labels?: { textContent: string | null }[] } | null };
+
 const HR_PAGES = ['/beheer', '/beheer/workshops', '/beheer/workshops/new', '/beheer/workshops/import', '/beheer/people', '/beheer/klussen', '/beheer/report', '/beheer/audit'];
 
 /** Every page in light and dark: axe-core (WCAG 2.1 AA) finds nothing, and a screenshot is kept. */
@@ -54,7 +57,7 @@ describe('HR console in Chromium (whole bot, link from Teams chat)', () => {
     await expect(page.locator('#problems li').count()).resolves.toBe(3);
     // What was typed is kept, and focus lands on the list of mistakes.
     await expect(page.getByLabel('Titel').inputValue()).resolves.toBe('Teamdag');
-    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('problems');
+    await expect(page.evaluate(() => (globalThis as unknown as { document: Doc }).document.activeElement?.id)).resolves.toBe('problems');
     expect(await axeViolations(page)).toEqual([]);
     await keepScreenshot(page, 'console-workshop-form-problems');
     await page.context().close();
@@ -65,14 +68,14 @@ describe('HR console in Chromium (whole bot, link from Teams chat)', () => {
     await page.goto(`${bot.running.url}/beheer/workshops`);
     // From the top of the page: skip link, then Tab to "Nieuwe workshop".
     await page.keyboard.press('Tab');
-    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toContain('Naar de inhoud');
+    await expect(page.evaluate(() => (globalThis as unknown as { document: Doc }).document.activeElement?.textContent)).resolves.toContain('Naar de inhoud');
     let guard = 0;
-    while (!(await page.evaluate(() => document.activeElement?.textContent ?? '')).includes('Nieuwe workshop') && guard++ < 30) await page.keyboard.press('Tab');
+    while (!(await page.evaluate(() => (globalThis as unknown as { document: Doc }).document.activeElement?.textContent ?? '')).includes('Nieuwe workshop') && guard++ < 30) await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await page.waitForURL('**/beheer/workshops/new');
     const typeInto = async (label: string, text: string) => {
       guard = 0;
-      while ((await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.labels?.[0]?.textContent ?? '')) !== label && guard++ < 40) await page.keyboard.press('Tab');
+      while ((await page.evaluate(() => (globalThis as unknown as { document: Doc }).document.activeElement?.labels?.[0]?.textContent ?? '')) !== label && guard++ < 40) await page.keyboard.press('Tab');
       await page.keyboard.type(text);
     };
     await typeInto('Titel', 'Rijvaardigheid veegwagen');

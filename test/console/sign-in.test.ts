@@ -66,7 +66,7 @@ describe('console sign-in by a one-time link from chat (Teams stack, PostgreSQL)
   it('an employee gets a friendly no in chat, and a manager a link', async () => {
     const employee = await bot.person(['EMPLOYEE']);
     const answer = await bot.say(employee.user, 'beheer');
-    expect(answer).toContain('HR en teamleiders');
+    expect(answer).toContain('alleen voor HR en voor wie een team leidt');
     expect(answer).not.toContain('/beheer/login/');
     const manager = await bot.person(['MANAGER']);
     expect(await bot.linkFor(manager.user)).toContain('/beheer/login/');
@@ -88,5 +88,16 @@ describe('console sign-in by a one-time link from chat (Teams stack, PostgreSQL)
     const csrf = await client.csrf();
     expect((await client.post('/beheer/language', { locale: 'en', csrf, back: '/beheer' })).status).toBe(303);
     expect(await (await client.get('/beheer')).text()).toContain('Welcome');
+  });
+
+  it('erasing a person (AVG) signs them out and forgets their links', async () => {
+    const hr = await bot.person(['HR']);
+    const client = new CookieClient(bot.running.url);
+    await client.get(await bot.linkFor(hr.user));
+    await bot.linkFor(hr.user);
+    expect((await client.get('/beheer')).status).toBe(200);
+    await bot.running.core.ctx.privacy.erase(hr.id, new Date());
+    expect((await client.get('/beheer')).status).toBe(401);
+    expect(await bot.db.prisma.consoleLink.count({ where: { personId: hr.id } })).toBe(0);
   });
 });

@@ -14,6 +14,8 @@ const ONLY: Record<string, Role[]> = {
   campaigns: ['hr'],
   report: ['hr'],
   'post-klus': ['manager', 'teamLeader', 'hr'],
+  // A one-time link to the HR console: HR and team leaders.
+  'console-link': ['manager', 'teamLeader', 'hr'],
 };
 const EVERYONE = ['help', 'help-more', 'my', 'pause', 'resume', 'language', 'workshops', 'klussen', 'my-klussen', 'skills', 'reflect', 'dossier', 'goal', 'programme', 'rhythm', 'my-data', 'nudges.off', 'nudges.on'];
 

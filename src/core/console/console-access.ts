@@ -32,10 +32,8 @@ export class ConsoleAccess {
     const tr = translator(actor.locale);
     const p = actor.person;
     const now = this.ctx.clock.now();
-    if (consoleRole(p) === 'none') {
-      await audit(this.ctx.audit, { actor: p.id, actorId: p.id, action: 'console.link.refused', details: { reason: 'role' } });
-      return { messages: [message(tr('console.refused'))] };
-    }
+    // A friendly no that changes nothing (not even the audit log: it is not a sign-in, and nothing was handed out).
+    if (consoleRole(p) === 'none') return { messages: [message(tr('console.forbidden'))] };
     const recent = await this.ctx.consoleAccess.countLinksSince(p.id, new Date(now.getTime() - LINK_MINUTES * 60_000));
     if (recent >= LINKS_PER_WINDOW) {
       await audit(this.ctx.audit, { actor: p.id, actorId: p.id, action: 'console.link.refused', details: { reason: 'rate' } });

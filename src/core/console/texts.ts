@@ -7,7 +7,7 @@ export const nl = {
   'console.link_text': 'Open deze link binnen 10 minuten. Hij werkt één keer: {url}',
   'console.link_button': 'Open de beheerpagina',
   'console.link_tab': 'In Teams kun je ook het tabblad Beheer openen.',
-  'console.refused': 'De beheerpagina is voor HR en teamleiders. Wil je iets regelen? Vraag het je teamleider.',
+  'console.forbidden': 'Dit is alleen voor HR en voor wie een team leidt. Wil je iets regelen? Vraag het dan aan HR.',
   'console.too_many': 'Je hebt net al een paar links gekregen. Probeer het over 10 minuten nog eens.',
 } as const;
 
@@ -17,7 +17,7 @@ export const en: Record<keyof typeof nl, string> = {
   'console.link_text': 'Open this link within 10 minutes. It works once: {url}',
   'console.link_button': 'Open the admin console',
   'console.link_tab': 'In Teams you can also open the Admin tab.',
-  'console.refused': 'The admin console is for HR and team leaders. Need something arranged? Ask your team leader.',
+  'console.forbidden': 'This is only for HR and team leaders. Need something arranged? Please ask HR.',
   'console.too_many': 'You just got a few links. Please try again in 10 minutes.',
 };
 

@@ -13,6 +13,7 @@ const REFUSAL_KEYS = [
   'broadcast.forbidden',
   'campaign.forbidden',
   'report.forbidden',
+  'console.forbidden',
 ];
 const REFUSALS = REFUSAL_KEYS.map((k) => catalogues.nl[k as TextKey]).filter((t): t is string => typeof t === 'string');
 const INTERNAL = catalogues.nl['error.internal'].split(' (')[0]!;
