@@ -48,6 +48,8 @@ describe('the campaign form (one rule set with the JSON import), on postgres', (
     expect(r.campaign).toMatchObject({ key: 'buiten-mbo', status: 'DRAFT', schedule: '0 7 * * 2' });
     expect(r.campaign.target).toMatchObject({ departments: ['Buitendienst'], educationLevels: ['mbo'] });
     expect(await editor.reach(hr, r.campaign.target)).toBe(1);
+    expect(await editor.reachOf(hr, { departments: 'buitendienst', levels: 'mbo' })).toBe(1);
+    expect(await editor.reachOf(hr, { teams: 'niemand' })).toBeNull();
     expect(await db.prisma.auditLog.count({ where: { action: 'campaign.create', subject: 'buiten-mbo' } })).toBe(1);
   });
 

@@ -78,6 +78,9 @@ describe('HR’s broadcasts, campaigns and language check in a real browser (Tea
     await page.getByLabel('Naam').fill('Buitendienst leerweek');
     await page.getByLabel('Wanneer gaat de tip weg?').fill('elke dinsdag om 07:00');
     await page.getByLabel('Tips mogen komen tussen', { exact: false }).fill('07:00-15:00');
+    // The audience's reach now, live (static JS) while choosing.
+    await page.getByRole('group', { name: 'Afdelingen' }).getByRole('checkbox', { name: 'buitendienst' }).check();
+    await expect.poll(() => page.locator('#audience-count').textContent()).toContain('bereikt nu 2 mensen');
     const a = page.getByRole('group', { name: 'Variant A' });
     await a.getByLabel('Tekst (Nederlands)').fill(LONG);
     await a.getByLabel('Knop (Nederlands)').fill('Bekijk {count} workshops');

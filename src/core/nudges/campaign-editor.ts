@@ -106,6 +106,23 @@ export function campaignValues(c: Campaign, orgs: { id: string; key: string }[],
   return values;
 }
 
+/** The audience, quiet hours and days of the form, in the file's shape. */
+function targetOf(values: FormValues, inactiveWeeks: number) {
+  const hours = one(values.hours);
+  const days = many(values.days).map(Number).filter((d) => Number.isInteger(d) && d >= 1 && d <= 7);
+  return {
+    organizations: many(values.organizations),
+    departments: many(values.departments),
+    educationLevels: many(values.levels),
+    groups: many(values.groups),
+    teamsOf: many(values.teams),
+    roles: many(values.roles),
+    inactiveWeeks,
+    ...(hours ? { hours } : {}),
+    ...(days.length ? { days: [...new Set(days)].sort() } : {}),
+  };
+}
+
 /**
  * HR's campaign form, one way in beside `campaign import`: the form's values become a campaign in the file's shape
  * and go through the same rules (campaign-rules.ts) and the same store. Schedules are written in words; the cron
@@ -136,6 +153,22 @@ export class CampaignEditor {
     return (await this.d.nudges.targets(target, this.d.now())).length;
   }
 
+  /**
+   * How many people the audience a form describes would reach now, checked by the same rules; null when the
+   * audience cannot be read yet (an unknown team leader, a window that is not one).
+   */
+  async reachOf(actor: Actor, values: FormValues): Promise<number | null> {
+    this.guard(actor);
+    const weeks = Number(one(values.inactive_weeks) || '0');
+    const probe = {
+      key: 'reach', name: 'reach', schedule: '0 9 * * 1',
+      target: targetOf(values, Number.isInteger(weeks) && weeks >= 0 && weeks <= 52 ? weeks : 0),
+      variants: [{ key: 'A', nl: { text: 'x', button: 'x' }, en: { text: 'x', button: 'x' } }],
+    };
+    const checked = await checkCampaigns(this.d.campaigns, [probe], this.d.rules);
+    return checked.ok ? this.reach(actor, checked.campaigns[0]!.target) : null;
+  }
+
   async setStatus(actor: Actor, id: string, status: 'ACTIVE' | 'PAUSED'): Promise<Campaign> {
     this.guard(actor);
     const c = await this.d.nudges.setCampaignStatus(id, status, actor.person.id, this.d.now());
@@ -157,7 +190,6 @@ export class CampaignEditor {
     const weeksText = one(values.inactive_weeks) || '0';
     const weeks = /^\d{1,2}$/.test(weeksText) && Number(weeksText) <= 52 ? Number(weeksText) : null;
     if (weeks === null) problems.push({ field: 'inactive_weeks', message: tr('campaign.problem.weeks') });
-    const days = many(values.days).map(Number).filter((d) => Number.isInteger(d) && d >= 1 && d <= 7);
 
     const slots: string[] = [];
     const variants = [];
@@ -168,7 +200,6 @@ export class CampaignEditor {
       slots.push(slot);
       variants.push({ key: slot, nl: { text: f.nl_text, button: f.nl_button }, en: { text: f.en_text, button: f.en_button } });
     }
-    const hours = one(values.hours);
     const file = {
       key,
       name: one(values.name),
@@ -178,17 +209,7 @@ export class CampaignEditor {
       ...(one(values.ends) ? { endsAt: one(values.ends) } : {}),
       action: one(values.action) || 'workshops',
       ...(existing ? {} : { status: 'draft' }),
-      target: {
-        organizations: many(values.organizations),
-        departments: many(values.departments),
-        educationLevels: many(values.levels),
-        groups: many(values.groups),
-        teamsOf: many(values.teams),
-        roles: many(values.roles),
-        inactiveWeeks: weeks ?? 0,
-        ...(hours ? { hours } : {}),
-        ...(days.length ? { days: [...new Set(days)].sort() } : {}),
-      },
+      target: targetOf(values, weeks ?? 0),
       variants,
     };
     const checked = await checkCampaigns(this.d.campaigns, [file], this.d.rules);

@@ -29,10 +29,22 @@ ${items.length === 0 ? html`<p>${t('c.none')}</p>` : html`<div class="table-wrap
 </tr>`)}</tbody></table></div>`}`;
 }
 
+/** How many people the audience reaches now (live with JS, or after the count button). */
+export function reachBlock(locale: PageCtx['locale'], reach: number | null): Html {
+  const t = commsTranslator(locale);
+  return html`<div id="audience-count" class="count${reach === 0 ? ' count--zero' : ''}" aria-live="polite">${
+    reach === null ? '' : html`<p><strong>${reach === 0 ? t('b.count_zero') : t('c.reach', { count: reach })}</strong></p>`
+  }</div>`;
+}
+
 /** The campaign form: name, schedule in words, audience, quiet hours and days, the cap, and variants A and B. */
 export function campaignForm(
   c: PageCtx,
-  o: { values: Values; choices: Choices; problems: FieldProblem[]; campaign: Campaign | null; capDays: number; reach: number | null; checked: boolean; notice?: string | null },
+  o: {
+    values: Values; choices: Choices; problems: FieldProblem[]; campaign: Campaign | null; capDays: number; reach: number | null;
+    /** The count of the audience as the form stands now (the count button), beside the stored campaign's reach. */
+    formReach?: number | null; checked: boolean; notice?: string | null;
+  },
 ): Html {
   const t = commsTranslator(c.locale);
   const bt = broadcastTranslator(c.locale);
@@ -46,7 +58,7 @@ export function campaignForm(
 ${o.notice ? html`<div class="notice" role="status"><p>${o.notice}</p></div>` : ''}
 ${errorSummary(t, o.problems)}
 ${o.campaign ? html`<p>${t(`c.status.${o.campaign.status}`)}${o.reach !== null ? html` — ${t('c.reach', { count: o.reach })}` : ''}</p>` : ''}
-<form method="post" action="${action}" class="stack" novalidate>
+<form method="post" action="${action}" class="stack" novalidate data-count-url="${CAMPAIGNS}/reach">
 ${c.csrf}
 ${o.campaign ? html`<p><strong>${t('c.field_key')}</strong>: ${o.campaign.key}</p>` : textField(v, 'key', t('c.field_key'), { required: true, error: err('key'), maxLength: 63 })}
 ${textField(v, 'name', t('c.field_name'), { required: true, error: err('name'), maxLength: 200 })}
@@ -65,6 +77,8 @@ ${select(v, 'action', t('c.field_action'), (['workshops', 'klussen', 'reflectie'
   ${textField(v, 'teams', bt('broadcast.form.field_teams'), { hint: t('b.field_teams_hint'), error: err('teams') })}
   ${checkboxes(v, 'roles', bt('broadcast.form.field_roles'), (['employee', 'manager', 'hr'] as const).map((r) => ({ value: r, label: bt(`broadcast.role.${r}`) })))}
   ${textField(v, 'inactive_weeks', t('c.field_inactive'), { error: err('inactive_weeks') })}
+  ${reachBlock(c.locale, o.formReach ?? null)}
+  <button type="submit" name="intent" value="count" class="button">${t('b.count')}</button>
 </fieldset>
 <fieldset><legend>${t('c.section_rules')}</legend>
   ${textField(v, 'hours', t('c.field_hours'), { hint: t('c.hours_hint'), error: err('hours') })}

@@ -4,13 +4,16 @@ import type { Campaign } from '../../../core/nudges/campaign.js';
 import type { FieldProblem } from '../../../core/nudges/campaign-editor.js';
 import { addPageTexts } from '../../../core/console/page-texts.js';
 import { redirect, type PageContext, type PageModule, type PageResult } from '../page.js';
-import { CAMPAIGNS, campaignForm, campaignList } from '../comms/campaign-pages.js';
-import { htmlPage, orRefusal, pageCtx, withAssets } from '../comms/page-context.js';
+import { CAMPAIGNS, campaignForm, campaignList, reachBlock } from '../comms/campaign-pages.js';
+import { htmlPage, json, orRefusal, pageCtx, withAssets } from '../comms/page-context.js';
 import { commsTexts, commsTranslator } from '../comms/texts.js';
 
 addPageTexts({ nl: { 'nav.campaigns': commsTexts.nl['nav.campaigns'] }, en: { 'nav.campaigns': commsTexts.en['nav.campaigns'] } });
 
-async function formPage(ctx: PageContext, o: { values: FormValues; campaign: Campaign | null; problems: FieldProblem[]; checked: boolean; notice?: string }): Promise<PageResult> {
+async function formPage(
+  ctx: PageContext,
+  o: { values: FormValues; campaign: Campaign | null; problems: FieldProblem[]; checked: boolean; notice?: string; formReach?: number | null },
+): Promise<PageResult> {
   const { core, campaignEditor } = ctx.services;
   const choices = await core.broadcastService.choices(ctx.actor);
   const capDays = (core.ctx.settings.nudges ?? DEFAULT_NUDGE_SETTINGS).capDays;
@@ -23,6 +26,10 @@ async function formPage(ctx: PageContext, o: { values: FormValues; campaign: Cam
 async function save(ctx: PageContext, id?: string): Promise<PageResult> {
   const { campaignEditor } = ctx.services;
   const existing = id ? await campaignEditor.get(ctx.actor, id) : null;
+  if (ctx.form.intent === 'count') {
+    const formReach = await campaignEditor.reachOf(ctx.actor, ctx.form);
+    return formPage(ctx, { values: ctx.form, campaign: existing, problems: [], checked: true, formReach });
+  }
   const r = await campaignEditor.save(ctx.actor, ctx.form, id);
   if (!r.ok) return formPage(ctx, { values: ctx.form, campaign: existing, problems: r.problems, checked: true });
   return redirect(`${CAMPAIGNS}/${r.campaign.id}?saved=1`);
@@ -44,6 +51,13 @@ export const campaignsPage: PageModule = {
       handler: (ctx) => formPage(ctx, { values: { schedule: ctx.locale === 'en' ? 'every Tuesday at 07:00' : 'elke dinsdag om 07:00', inactive_weeks: '0' }, campaign: null, problems: [], checked: false }),
     },
     { method: 'POST', path: '/campaigns/new', right: 'campaigns', handler: (ctx) => save(ctx) },
+    {
+      method: 'POST', path: '/campaigns/reach', right: 'campaigns',
+      handler: async (ctx) => {
+        const reach = await ctx.services.campaignEditor.reachOf(ctx.actor, ctx.form);
+        return json({ reach, html: reachBlock(ctx.locale, reach).value });
+      },
+    },
     {
       method: 'GET', path: '/campaigns/:id', right: 'campaigns',
       handler: (ctx) => orRefusal(ctx, async () => {
