@@ -55,13 +55,14 @@ export function composeForm(tr: Translate, ctx: FormContext, values: FormValues 
       field({ id: 'text', label: tr('broadcast.form.field_text'), kind: 'textarea', required: true, maxLength: LIMITS.text }),
       optional('title_en', 'broadcast.form.field_title_en', { maxLength: LIMITS.title }),
       optional('text_en', 'broadcast.form.field_text_en', { kind: 'textarea', maxLength: LIMITS.text }),
-      optional('image_url', 'broadcast.form.field_image', { placeholder: 'https://…', maxLength: LIMITS.url }),
-      optional('image_alt', 'broadcast.form.field_image_alt', { maxLength: LIMITS.alt }),
       optional('button', 'broadcast.form.field_button', {
         placeholder: tr('broadcast.form.button_placeholder', { example: ctx.workshops?.[0]?.key ?? 'ws-…' }),
         maxLength: LIMITS.url,
       }),
       optional('button_label', 'broadcast.form.field_button_label', { maxLength: LIMITS.label }),
+      // After the button: chat forms show their first fields at once, and those stay the ones HR needs most.
+      optional('image_url', 'broadcast.form.field_image', { placeholder: 'https://…', maxLength: LIMITS.url }),
+      optional('image_alt', 'broadcast.form.field_image_alt', { maxLength: LIMITS.alt }),
       // A choice list without choices is no field (Teams refuses the card): no organisations yet, no field.
       ...(ctx.organizations.length
         ? [optional('organizations', 'broadcast.form.field_organizations', {
