@@ -95,7 +95,7 @@ describe('HR console in Chromium (whole bot, link from Teams chat)', () => {
     const w = await aWorkshop(bot.db, { title: 'Excel basis', capacity: 10, startsAt: new Date('2030-03-11T08:00:00Z'), endsAt: new Date('2030-03-11T10:00:00Z') });
     const { page } = await signedIn(['HR']);
     await page.goto(`${bot.running.url}/beheer/workshops/${w.id}`);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Deelnemerslijst downloaden (CSV)' }).click()]);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Lijst van deelnemers downloaden (CSV)' }).click()]);
     const csv = await readFile((await download.path())!, 'utf8');
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     expect(csv.split('\r\n')[0]).toContain(';');

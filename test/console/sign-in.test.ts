@@ -100,4 +100,14 @@ describe('console sign-in by a one-time link from chat (Teams stack, PostgreSQL)
     expect((await client.get('/beheer')).status).toBe(401);
     expect(await bot.db.prisma.consoleLink.count({ where: { personId: hr.id } })).toBe(0);
   });
+
+  it('a session ends after 30 minutes without a request', async () => {
+    const hr = await bot.person(['HR']);
+    const client = new CookieClient(bot.running.url);
+    await client.get(await bot.linkFor(hr.user));
+    expect((await client.get('/beheer')).status).toBe(200);
+    await bot.db.prisma.consoleSession.updateMany({ where: { personId: hr.id }, data: { lastSeenAt: new Date(Date.now() - 31 * 60_000) } });
+    expect((await client.get('/beheer')).status).toBe(401);
+    expect(await bot.db.prisma.consoleSession.count({ where: { personId: hr.id } })).toBe(0);
+  });
 });

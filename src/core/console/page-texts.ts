@@ -23,7 +23,7 @@ export const nl = {
   'nav.audit': 'Logboek',
   'home.title': 'Welkom, {name}',
   'home.intro_hr': 'Hier regel je de leerweek: workshops, mensen, klussen en cijfers.',
-  'home.intro_manager': 'Hier zie je je eigen klussen, de vragen die op jou wachten en de cijfers van je team.',
+  'home.intro_manager': 'Hier zie je je eigen klussen en de vragen die op jou wachten. Ook de cijfers van je team.',
   'home.waiting': '{count, plural, one {# vraag wacht op jou} other {# vragen wachten op jou}}',
   'signin.title': 'Aanmelden bij Vliegwiel beheer',
   'signin.how': 'Typ beheer in de chat met Vliegwiel. Je krijgt dan een link die één keer werkt, 10 minuten lang.',

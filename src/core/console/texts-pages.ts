@@ -4,7 +4,7 @@ export const nl = {
   'people.import': 'Mensen importeren',
   'people.import_intro': 'Kies een CSV-bestand met deze kolommen: {columns}. Mag ook: {optional}.',
   'people.done_imported': 'Het bestand is ingelezen: {created} nieuw, {updated} gewijzigd, {unchanged} hetzelfde.',
-  'people.sync': 'Koppeling met de personeelslijst (Entra ID en Slack)',
+  'people.sync': 'Koppeling met de lijst van het personeel (Entra ID en Slack)',
   'people.sync_none': 'De koppeling heeft nog niet gedraaid.',
   'people.sync_col_when': 'Wanneer',
   'people.sync_col_source': 'Bron',

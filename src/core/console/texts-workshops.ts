@@ -46,7 +46,7 @@ export const nl = {
   'ws.attendance': 'Aanwezig',
   'ws.attendance_legend': 'Wie was er?',
   'ws.attendance_save': 'Aanwezigheid opslaan',
-  'ws.download': 'Deelnemerslijst downloaden (CSV)',
+  'ws.download': 'Lijst van deelnemers downloaden (CSV)',
   'ws.done_created': 'De workshop is gemaakt. Hij staat nu in de chat bij workshops.',
   'ws.done_saved': 'Opgeslagen. De deelnemers krijgen bericht.',
   'ws.done_cancelled': 'De workshop is afgelast. De deelnemers krijgen bericht.',
