@@ -16,15 +16,30 @@ const SOURCE = path.join(ROOT, 'manifests/teams');
 export const PLACEHOLDER_ID = '00000000-0000-0000-0000-000000000000';
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export async function buildTeamsPackage(appId: string): Promise<{ zip: Buffer; manifest: Record<string, unknown> }> {
+/** The host in the committed manifest's tab and SSO resource; PUBLIC_URL's host replaces it in the package. */
+export const PLACEHOLDER_HOST = 'vliegwiel.example.org';
+
+export async function buildTeamsPackage(appId: string, publicUrl?: string): Promise<{ zip: Buffer; manifest: Record<string, unknown> }> {
   if (!GUID.test(appId)) throw new Error(`MICROSOFT_APP_ID must be the bot's Microsoft app id (a GUID), not "${appId}"`);
   const pkg = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
-  const manifest = JSON.parse(await readFile(path.join(SOURCE, 'manifest.json'), 'utf8')) as Record<string, unknown> & {
+  // The console tab (staticTabs) and its SSO resource live under PUBLIC_URL: its origin and path replace the placeholder.
+  let text = await readFile(path.join(SOURCE, 'manifest.json'), 'utf8');
+  if (publicUrl) {
+    const u = new URL(publicUrl);
+    const base = `${u.host}${u.pathname.replace(/\/$/, '')}`;
+    text = text.replaceAll(`https://${PLACEHOLDER_HOST}`, `https://${base}`).replaceAll(`api://${PLACEHOLDER_HOST}`, `api://${u.host}`).replaceAll(`"${PLACEHOLDER_HOST}"`, `"${u.host}"`);
+  }
+  const manifest = JSON.parse(text) as Record<string, unknown> & {
     bots: { botId: string }[];
+    webApplicationInfo?: { id: string; resource: string };
   };
   manifest.id = appId;
   manifest.version = pkg.version;
   for (const bot of manifest.bots) if (bot.botId === PLACEHOLDER_ID) bot.botId = appId;
+  if (manifest.webApplicationInfo) {
+    manifest.webApplicationInfo.id = appId;
+    manifest.webApplicationInfo.resource = manifest.webApplicationInfo.resource.replace(PLACEHOLDER_ID, appId);
+  }
   const files = ['color.png', 'outline.png', 'en.json'];
   const entries = [
     { name: 'manifest.json', data: Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`) },
@@ -37,8 +52,11 @@ async function main() {
   const i = process.argv.indexOf('--out');
   const out = path.resolve(i > 0 && process.argv[i + 1] ? process.argv[i + 1]! : path.join(ROOT, 'dist/teams/vliegwiel-teams.zip'));
   let appId: string | undefined;
+  let publicUrl: string | undefined;
   try {
-    appId = loadConfig().teams.appId;
+    const config = loadConfig();
+    appId = config.teams.appId;
+    publicUrl = config.publicUrl;
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`${err.message}\nThe package is built from the bot's own settings; fix them and run again.\n`);
@@ -50,7 +68,10 @@ async function main() {
     process.stderr.write('MICROSOFT_APP_ID is not set: the Teams package needs the bot\'s Microsoft app id (Azure Bot > Configuration).\n');
     process.exit(1);
   }
-  const built = await buildTeamsPackage(appId);
+  if (!publicUrl || !publicUrl.startsWith('https://')) {
+    process.stderr.write(`PUBLIC_URL is ${publicUrl ? 'not https' : 'not set'}: the Beheer tab and its sign-in point at ${PLACEHOLDER_HOST}. Set PUBLIC_URL (https) for a package that opens the console.\n`);
+  }
+  const built = await buildTeamsPackage(appId, publicUrl?.startsWith('https://') ? publicUrl : undefined);
   await mkdir(path.dirname(out), { recursive: true });
   await writeFile(out, built.zip);
   process.stdout.write(`${out}\n`);

@@ -1,6 +1,7 @@
 import type { Config } from './config.js';
 import { BroadcastOutbox } from './core/broadcasts/broadcast-outbox.js';
 import { BroadcastService } from './core/broadcasts/broadcast-service.js';
+import { BroadcastDesk } from './core/broadcasts/broadcast-desk.js';
 import { broadcastsFeature } from './core/broadcasts/broadcasts-feature.js';
 import type { BroadcastsDeps } from './core/broadcasts/deps.js';
 import { baseFeature } from './core/chat/base-feature.js';
@@ -68,6 +69,11 @@ import { teamFeature } from './core/team/team-feature.js';
 import { TeamService } from './core/team/team-service.js';
 import { teamKinds } from './core/team/outbox-kinds.js';
 import { texts as teamTexts, type MessageKey as TeamKey } from './core/team/texts.js';
+import type { ConsoleAccessRepository } from './core/console/console-repository.js';
+import type { AuditRepository } from './core/audit/audit-repository.js';
+import { ConsoleAccess } from './core/console/console-access.js';
+import { consoleFeature } from './core/console/console-feature.js';
+import { texts as consoleTexts, type MessageKey as ConsoleKey } from './core/console/texts.js';
 
 export interface AppSettings {
   timezone: string;
@@ -103,6 +109,8 @@ export interface Repositories {
   seatRequests: SeatRequestRepository;
   teamMembers: TeamMembers;
   team: TeamRepository;
+  consoleAccess: ConsoleAccessRepository;
+  audit: AuditRepository;
 }
 
 export type CorePorts = Repositories & { clock: Clock; logger: Logger; settings: AppSettings };
@@ -168,6 +176,10 @@ export function createCore(repositories: Repositories, settings: AppSettings, lo
   const reflection = new ReflectionService(reflectionDeps);
   const broadcasts = new BroadcastOutbox(broadcastsDeps, workshops);
   const privacy = new PrivacyService(privacyDeps);
+  // One service for chat and the web console: the same checks of role, status and four eyes either way.
+  const broadcastService = new BroadcastService(broadcastsDeps, broadcasts);
+  const broadcastDesk = new BroadcastDesk(broadcastsDeps, broadcastService);
+  const consoleAccess = new ConsoleAccess({ consoleAccess: ctx.consoleAccess, people, audit: ctx.audit, clock, settings });
 
   // Features reach the bot's own views (help, "mijn", a typed command) through these late-bound calls.
   const views = {
@@ -182,16 +194,17 @@ export function createCore(repositories: Repositories, settings: AppSettings, lo
     manageWorkshopsFeature(new ManageWorkshopsService(workshopsDeps)),
     klussenFeature(klussenDeps, klussen),
     reflectionFeature(reflectionDeps, reflection),
-    broadcastsFeature(new BroadcastService(broadcastsDeps, broadcasts), broadcasts),
+    broadcastsFeature(broadcastService, broadcasts),
     privacyFeature(privacy, workshops),
     nudgesFeature(nudgesDeps, views.text),
     teamFeature(team, views.my),
     outreachFeature(outreachDeps),
+    consoleFeature(consoleAccess),
   ];
   const bot: Bot = new Bot(features, { people, settings, logger });
   // Leaving shares erasure's outbox withdrawal: one path for "nothing more for or about this person".
   const leaving = { withdrawFromOutbox: privacyDeps.withdrawFromOutbox };
-  return { ctx, bot, features, workshops, proxySignups, team, klussen, reflection, broadcasts, privacy, leaving, outreach: outreachDeps };
+  return { ctx, bot, features, workshops, proxySignups, team, klussen, reflection, broadcasts, privacy, leaving, outreach: outreachDeps, consoleAccess, broadcastService, broadcastDesk };
 }
 
 export type Core = ReturnType<typeof createCore>;
@@ -214,12 +227,12 @@ export const expiresAfter = (kind: string) => outboxKinds.find((k) => k.name ===
 export const respectsPause = (kind: string) => outboxKinds.find((k) => k.name === kind)?.respectsPause ?? true;
 
 /** Every text of the bot, for the checks that read them all (B1 Dutch, English complete, no Dutch in English). */
-export const catalogues = [commonTexts, workshopTexts, klussenTexts, reflectionTexts, privacyTexts, broadcastTexts, nudgeTexts, teamTexts, outreachTexts].reduce(
+export const catalogues = [commonTexts, workshopTexts, klussenTexts, reflectionTexts, privacyTexts, broadcastTexts, nudgeTexts, teamTexts, outreachTexts, consoleTexts].reduce(
   (all, t) => ({ nl: { ...all.nl, ...t.nl }, en: { ...all.en, ...t.en } }),
   { nl: {}, en: {} },
 ) as Record<Locale, Record<TextKey, string>>;
 
-export type TextKey = WorkshopKey | KlussenKey | ReflectionKey | PrivacyKey | BroadcastKey | NudgeKey | TeamKey | OutreachKey;
+export type TextKey = WorkshopKey | KlussenKey | ReflectionKey | PrivacyKey | BroadcastKey | NudgeKey | TeamKey | OutreachKey | ConsoleKey;
 
 /** The core's settings from the configuration: one place, so the bot and the console chat enforce the same rules. */
 export function coreSettings(config: Config, publicUrl: string): AppSettings {

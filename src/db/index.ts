@@ -1,3 +1,5 @@
+import { PrismaConsoleAccessRepository } from './console/console-access.js';
+import { PrismaAuditRepository } from './audit/audit.js';
 import { PrismaBroadcastRepository } from './broadcasts/broadcasts.js';
 import type { Database } from './database.js';
 import { PrismaDownloadRepository } from './downloads/downloads.js';
@@ -45,6 +47,8 @@ export function openRepositories(db: Database) {
     seatRequests: new PrismaSeatRequests(p),
     teamMembers: new PrismaTeamMembers(p),
     team: new PrismaTeamRepository(p),
+    consoleAccess: new PrismaConsoleAccessRepository(p),
+    audit: new PrismaAuditRepository(p),
   };
 }
 

@@ -37,6 +37,8 @@ export function createJobs(
       run: async (fireAt) => {
         await processedEvents.prune(new Date(fireAt.getTime() - 7 * 86_400_000));
         await core.ctx.downloads.pruneExpired(fireAt);
+        // Console links and sessions past their end (each is refused anyway; this keeps the tables small).
+        await core.ctx.consoleAccess.purge(fireAt);
       },
     },
     {

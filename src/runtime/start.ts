@@ -20,6 +20,9 @@ import { chartRoutes } from '../server/chart-routes.js';
 import { downloadRoutes } from '../server/download-routes.js';
 import { healthRoutes } from '../server/health-routes.js';
 import { HttpServer } from '../server/http-server.js';
+import { consoleRoutes } from '../server/console/console-routes.js';
+import { consolePages } from '../server/console/pages/index.js';
+import { consoleServices } from './console-deps.js';
 import { createMetrics } from '../metrics.js';
 import { OutboxWorker } from '../delivery/outbox-worker.js';
 import { createJobs } from './jobs.js';
@@ -72,6 +75,8 @@ export async function startVliegwiel(config: Config, logger: Logger): Promise<Ru
     for (const r of aanbodRoutes(core.outreach)) server.mount(r);
     for (const r of chartRoutes(new PrismaChartStore(db.prisma), core.ctx.clock)) server.mount(r);
     for (const c of channels) for (const r of c.routes) server.mount(r);
+    const consoleDeps = consoleServices(core, db, config);
+    for (const r of consoleRoutes(consoleDeps, consolePages, { publicUrl: () => core.ctx.settings.publicUrl })) server.mount(r);
 
     const port = await server.listen(config.port, config.host);
     if (!config.publicUrl) core.ctx.settings.publicUrl = `http://127.0.0.1:${port}`;

@@ -17,6 +17,8 @@ const ONLY: Record<string, Role[]> = {
   poster: ['manager', 'teamLeader', 'hr'],
   // `mijn team`: a team leader's own team; others hear that it is for team leaders.
   team: ['teamLeader'],
+  // A one-time link to the HR console: HR and team leaders.
+  'console-link': ['manager', 'teamLeader', 'hr'],
 };
 const EVERYONE = ['help', 'help-more', 'my', 'pause', 'resume', 'language', 'workshops', 'klussen', 'my-klussen', 'skills', 'reflect', 'dossier', 'goal', 'programme', 'rhythm', 'my-data', 'nudges.off', 'nudges.on'];
 

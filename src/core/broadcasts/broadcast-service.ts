@@ -11,6 +11,12 @@ import { broadcastCard, overviewMessage, previewMessages, type Viewer } from './
 import { broadcastValues, composeForm, parseComposeForm, workshopCodeIn, type FormValues } from './compose-form.js';
 import { approvalDrafts, cardContext, decisionDrafts, type BroadcastOutbox } from './broadcast-outbox.js';
 
+export type SavedDraft =
+  | { kind: 'saved'; broadcast: Broadcast }
+  | { kind: 'problems'; problems: string[] }
+  /** The draft was sent or approved meanwhile: it cannot change any more. */
+  | { kind: 'not_now'; broadcast: Broadcast };
+
 const audited = (b: Broadcast) => ({ title: b.title, audience: b.audience, scheduledAt: b.scheduledAt?.toISOString() ?? null });
 
 /**
@@ -77,29 +83,51 @@ export class BroadcastService {
 
   /** A submitted form: problems come back with the form still filled in; otherwise a stored draft and its preview. */
   async submit(actor: Actor, input: ActionInput): Promise<Reply> {
-    this.guard(actor);
     const tr = translator(actor.locale);
     const values: FormValues = input.form ?? {};
     const draftId = input.value || undefined;
+    const saved = await this.saveDraft(actor, values, draftId);
+    if (saved.kind === 'problems') {
+      const text = [tr('broadcast.invalid.intro'), ...saved.problems.map((p) => `• ${p}`)].join('\n');
+      const form = composeForm(tr, await this.formContext(actor.locale), values, draftId);
+      return { messages: [{ text, blocks: [{ type: 'text', text }, { type: 'form', form }] }] };
+    }
+    if (saved.kind === 'not_now') return this.notNow(actor, saved.broadcast);
+    const b = saved.broadcast;
+    const cctx = await cardContext(this.ctx, b, actor.locale);
+    return { messages: [...previewMessages(b, cctx, this.ctx.settings.publicUrl), broadcastCard(b, cctx, this.viewer(actor))] };
+  }
+
+  /**
+   * Checks the compose form (every problem at once, the workshop code included) and stores the draft: new, or
+   * the one being edited. Chat and the web console both come in here.
+   */
+  async saveDraft(actor: Actor, values: FormValues, draftId?: string): Promise<SavedDraft> {
+    this.guard(actor);
+    const tr = translator(actor.locale);
     const fctx = await this.formContext(actor.locale);
     const existing = draftId ? await this.load(draftId) : null;
     const secret = existing?.button?.kind === 'link' ? existing.button.secret : undefined;
     const parsed = parseComposeForm(values, tr, fctx, secret);
-    // Every mistake at once: the workshop code is checked whatever else is wrong.
     const problems = [...(parsed.ok ? [] : parsed.problems), ...(await this.checkWorkshop(workshopCodeIn(values), actor, fctx.workshops))];
-    if (!parsed.ok || problems.length) {
-      const text = [tr('broadcast.invalid.intro'), ...problems.map((p) => `• ${p}`)].join('\n');
-      return { messages: [{ text, blocks: [{ type: 'text', text }, { type: 'form', form: composeForm(tr, fctx, values, draftId) }] }] };
-    }
-    let b: Broadcast | null;
+    if (!parsed.ok || problems.length) return { kind: 'problems', problems };
     if (existing) {
-      b = await this.ctx.broadcasts.update(existing.id, parsed.value, this.note(actor, 'broadcast.edit', existing));
-      if (!b) return this.notNow(actor, existing);
-    } else {
-      b = await this.ctx.broadcasts.create(parsed.value, actor.person.id, { actorId: actor.person.id, action: 'broadcast.compose' });
+      const b = await this.ctx.broadcasts.update(existing.id, parsed.value, this.note(actor, 'broadcast.edit', existing));
+      return b ? { kind: 'saved', broadcast: b } : { kind: 'not_now', broadcast: existing };
     }
-    const cctx = await cardContext(this.ctx, b, actor.locale);
-    return { messages: [...previewMessages(b, cctx, this.ctx.settings.publicUrl), broadcastCard(b, cctx, this.viewer(actor))] };
+    const b = await this.ctx.broadcasts.create(parsed.value, actor.person.id, { actorId: actor.person.id, action: 'broadcast.compose' });
+    return { kind: 'saved', broadcast: b };
+  }
+
+  /** What the compose form offers: organisations, groups, team leaders, departments, upcoming workshop codes. */
+  async choices(actor: Actor) {
+    this.guard(actor);
+    return this.formContext(actor.locale);
+  }
+
+  /** Whether a second HR person must approve (BROADCAST_APPROVAL), and what this HR person may do. */
+  viewerOf(actor: Actor): Viewer {
+    return this.viewer(actor);
   }
 
   /** An audience that matches nobody today: the buttons are not shown then, and a forged click is refused. */

@@ -12,6 +12,15 @@ export interface LocalizedText {
 export interface BroadcastContent {
   nl: LocalizedText;
   en?: LocalizedText;
+  /** An optional picture under the title: a public https address, with a description for people who cannot see it. */
+  image?: BroadcastImage;
+}
+
+export interface BroadcastImage {
+  url: string;
+  /** The description in Dutch; `altEn` for the English version (the Dutch one when empty). */
+  alt: string;
+  altEn?: string;
 }
 
 /**

@@ -4,12 +4,12 @@ import type { Form, FormField, Locale } from '../messages.js';
 import { normaliseSkill, type Role } from '../people/person.js';
 import { formatInput, parseDateTime } from '../time.js';
 import { EDUCATION_LEVELS, educationLabel, parseEducationLevel } from '../people/education.js';
-import type { Audience, Broadcast, BroadcastButton, BroadcastInput, Named } from './broadcast.js';
+import type { Audience, Broadcast, BroadcastButton, BroadcastImage, BroadcastInput, Named } from './broadcast.js';
 
 /** The compose form; its submission comes back as this action, with the draft's id when it edits one. */
 export const COMPOSE_FORM = 'broadcast.form';
 
-export const LIMITS = { title: 150, text: 2500, label: 40, url: 1000 };
+export const LIMITS = { title: 150, text: 2500, label: 40, url: 1000, alt: 300 };
 
 export type FormValues = Record<string, string | string[]>;
 
@@ -62,6 +62,9 @@ export function composeForm(tr: Translate, ctx: FormContext, values: FormValues 
         maxLength: LIMITS.url,
       }),
       optional('button_label', 'broadcast.form.field_button_label', { maxLength: LIMITS.label }),
+      // After the button: chat forms show their first fields at once, and those stay the ones HR needs most.
+      optional('image_url', 'broadcast.form.field_image', { placeholder: 'https://…', maxLength: LIMITS.url }),
+      optional('image_alt', 'broadcast.form.field_image_alt', { maxLength: LIMITS.alt }),
       // A choice list without choices is no field (Teams refuses the card): no organisations yet, no field.
       ...(ctx.organizations.length
         ? [optional('organizations', 'broadcast.form.field_organizations', {
@@ -101,6 +104,20 @@ export function workshopCodeIn(values: FormValues): string | null {
 
 export type Parsed = { ok: true; value: BroadcastInput } | { ok: false; problems: string[] };
 
+type Bounded = (id: string, label: Parameters<Translate>[0], max: number, required: boolean) => string;
+
+/** The optional picture: a public https address (Slack and Teams fetch it themselves) and its description. */
+function parseImage(values: FormValues, tr: Translate, bounded: Bounded, problems: string[]): BroadcastImage | null {
+  const url = bounded('image_url', 'broadcast.form.field_image', LIMITS.url, false);
+  const alt = bounded('image_alt', 'broadcast.form.field_image_alt', LIMITS.alt, false);
+  const altEn = bounded('image_alt_en', 'broadcast.form.field_image_alt_en', LIMITS.alt, false);
+  if (!url) return null;
+  if (!/^https:\/\/[^\s/$.?#][^\s]*$/i.test(url) || !URL.canParse(url)) problems.push(tr('broadcast.invalid.image'));
+  // People who cannot see the picture hear its description (WCAG 1.1.1).
+  if (!alt) problems.push(tr('broadcast.invalid.image_alt'));
+  return { url, alt, ...(altEn ? { altEn } : {}) };
+}
+
 /** Checks a submitted form and names every problem at once, in the author's language. */
 export function parseComposeForm(values: FormValues, tr: Translate, ctx: FormContext, keepSecret?: string): Parsed {
   const problems: string[] = [];
@@ -115,6 +132,7 @@ export function parseComposeForm(values: FormValues, tr: Translate, ctx: FormCon
   const titleEn = bounded('title_en', 'broadcast.form.field_title_en', LIMITS.title, false);
   const bodyEn = bounded('text_en', 'broadcast.form.field_text_en', LIMITS.text, false);
   if (Boolean(titleEn) !== Boolean(bodyEn)) problems.push(tr('broadcast.invalid.english_half'));
+  const image = parseImage(values, tr, bounded, problems);
   const label = bounded('button_label', 'broadcast.form.field_button_label', LIMITS.label, false);
 
   let button: BroadcastButton | null = null;
@@ -176,7 +194,7 @@ export function parseComposeForm(values: FormValues, tr: Translate, ctx: FormCon
   return {
     ok: true,
     value: {
-      content: { nl: { title, text: body }, ...(titleEn ? { en: { title: titleEn, text: bodyEn } } : {}) },
+      content: { nl: { title, text: body }, ...(titleEn ? { en: { title: titleEn, text: bodyEn } } : {}), ...(image ? { image } : {}) },
       button,
       audience,
       scheduledAt,
@@ -195,6 +213,9 @@ export function broadcastValues(b: Broadcast, ctx: FormContext): FormValues {
     text_en: b.content.en?.text ?? '',
     button: b.button ? (b.button.kind === 'link' ? b.button.url : b.button.workshopKey) : '',
     button_label: b.button?.kind === 'link' ? (b.button.label ?? '') : '',
+    image_url: b.content.image?.url ?? '',
+    image_alt: b.content.image?.alt ?? '',
+    image_alt_en: b.content.image?.altEn ?? '',
     organizations: b.audience.organizations.map(keyOf),
     departments: b.audience.departments.join(', '),
     levels: b.audience.educationLevels,

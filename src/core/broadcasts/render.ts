@@ -2,7 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { formatDateTime } from '../format.js';
 import { translator, type Translate } from './texts.js';
 import type { Block, Button, Locale, Message } from '../messages.js';
-import { contentFor, progressBar, type Audience, type AudienceCount, type Broadcast, type Progress } from './broadcast.js';
+import { contentFor, progressBar, type Audience, type AudienceCount, type Broadcast, type BroadcastImage, type Progress } from './broadcast.js';
 
 /** The signature of one recipient's link: only the bot can make it, so a counted click is that person's own. */
 export const linkSignature = (secret: string, broadcastId: string, personId: string) =>
@@ -24,12 +24,15 @@ function recipientButton(b: Broadcast, tr: Translate, personId: string, publicUr
   return { action: 'broadcast.link', value: b.id, label: b.button.label ?? tr('broadcast.button_link'), url: `${publicUrl}/go/${b.id}/${personId}/${sig}` };
 }
 
+const imageBlock = (i: BroadcastImage, locale: Locale): Block => ({ type: 'image', url: i.url, alt: (locale === 'en' && i.altEn) || i.alt });
+
 /** What a recipient gets, in their language (the Dutch version when there is no English one). */
 export function recipientMessage(b: Broadcast, locale: Locale, personId: string, publicUrl: string): Message {
   const tr = translator(locale);
   const c = contentFor(b.content, locale);
   const blocks: Block[] = [
     { type: 'header', text: c.title },
+    ...(b.content.image ? [imageBlock(b.content.image, locale)] : []),
     { type: 'text', text: c.text },
   ];
   const button = recipientButton(b, tr, personId, publicUrl);
@@ -111,7 +114,7 @@ type ReasonKey = 'broadcast.reason.unreachable' | 'broadcast.reason.paused' | 'b
   | 'broadcast.reason.recalled' | 'broadcast.reason.platform';
 
 /** The outbox's technical reasons in words, counted per kind of reason. */
-function reasonsOf(reasons: { reason: string; count: number }[]): Map<ReasonKey, number> {
+export function reasonsOf(reasons: { reason: string; count: number }[]): Map<ReasonKey, number> {
   const out = new Map<ReasonKey, number>();
   for (const r of reasons) {
     const s = r.reason.toLowerCase();

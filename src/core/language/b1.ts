@@ -20,12 +20,16 @@ const ALLOWED = new Set([
   'workshops', 'inschrijving', 'aangemeld', 'afgemeld', 'deelnemers', 'gegevens', 'ontvangers', 'goedkeuring',
 ]);
 
+/** A long word that people in municipalities know anyway. */
+export const isAllowedLongWord = (w: string) => ALLOWED.has(w.toLowerCase());
+
 export interface B1Finding {
   kind: 'long-sentence' | 'long-word' | 'many-long-words';
   detail: string;
 }
 
-const words = (s: string) =>
+/** The words of a text as the B1 rules count them (placeholders and links count as one short word). */
+export const b1Words = (s: string) =>
   otherForms(s)
     .replace(/\{\w+\}/g, 'x') // placeholders count as one short word
     .replace(/https?:\/\/\S+/g, 'link')
@@ -33,7 +37,8 @@ const words = (s: string) =>
     .map((w) => w.replace(/^[-'’]+|[-'’]+$/g, ''))
     .filter((w) => /\p{L}/u.test(w));
 
-const sentences = (text: string) =>
+/** The sentences of a text as the B1 rules split them (also at line breaks and a colon before a capital). */
+export const b1Sentences = (text: string) =>
   text
     .split(/(?<=[.!?])\s+|\n+|(?<=:)\s+(?=\p{Lu})/u)
     .map((s) => s.trim())
@@ -42,11 +47,11 @@ const sentences = (text: string) =>
 /** Findings for one Dutch text; an empty list means it reads as B1. */
 export function checkB1(text: string): B1Finding[] {
   const findings: B1Finding[] = [];
-  for (const s of sentences(text)) {
-    const n = words(s).length;
+  for (const s of b1Sentences(text)) {
+    const n = b1Words(s).length;
     if (n > B1_LIMITS.maxWordsPerSentence) findings.push({ kind: 'long-sentence', detail: `${n} words: ${s}` });
   }
-  const all = words(text);
+  const all = b1Words(text);
   const long = all.filter((w) => w.length > B1_LIMITS.longWord && !ALLOWED.has(w.toLowerCase()));
   for (const w of all) {
     if (w.length > B1_LIMITS.maxWordLength && !ALLOWED.has(w.toLowerCase()) && !w.includes('-')) {

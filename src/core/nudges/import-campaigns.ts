@@ -1,9 +1,4 @@
-import { z } from 'zod';
-import { NUDGE_ACTIONS, targetSchema, variantText } from './campaign.js';
-import { checkB1 } from '../language/b1.js';
-import { educationLevelsText, parseEducationLevel } from '../people/education.js';
-import { parseDateTime, startOfLocalDay } from '../time.js';
-import { parseHours } from './window.js';
+import { checkCampaigns, problemText, type CampaignRuleOptions } from './campaign-rules.js';
 import type { ImportReport } from '../import/import-report.js';
 import type { CampaignImportRepository } from './campaign-import-repository.js';
 
@@ -15,85 +10,6 @@ export class CampaignFileError extends Error {
   }
 }
 
-const ROLES = { employee: 'EMPLOYEE', manager: 'MANAGER', hr: 'HR' } as const;
-
-const fileVariant = z.object({
-  key: z.string().trim().regex(/^[A-Za-z0-9]{1,8}$/, 'a short key such as A or B'),
-  action: z.enum(NUDGE_ACTIONS).optional(),
-  nl: variantText,
-  en: variantText,
-});
-
-/** `validCron` comes from the scheduler's library, which the core does not import. */
-const fileCampaignSchema = (validCron: (s: string) => boolean) => z.object({
-  key: z.string().trim().regex(/^[a-z0-9][a-z0-9_-]{0,62}$/i, 'letters, digits, - and _ (at most 63)'),
-  name: z.string().trim().min(1).max(200),
-  status: z.enum(['draft', 'active', 'paused', 'ended']).optional(),
-  schedule: z
-    .string()
-    .trim()
-    .refine((s) => s.split(/\s+/).length === 5 && validCron(s), 'a cron expression of 5 fields, e.g. "0 9 * * 2" (Tuesday 09:00)'),
-  startsAt: z.string().optional(),
-  endsAt: z.string().optional(),
-  action: z.enum(NUDGE_ACTIONS).default('workshops'),
-  target: z
-    .object({
-      organizations: z.array(z.string().trim().min(1)).default([]),
-      departments: z.array(z.string()).default([]),
-      educationLevels: z
-        .array(z.string())
-        .default([])
-        .superRefine((levels, ctx) => {
-          for (const l of levels) if (!parseEducationLevel(l)) ctx.addIssue({ code: 'custom', message: `"${l}" is not an education level (use one of: ${educationLevelsText()})` });
-        })
-        .transform((levels) => [...new Set(levels.map((l) => parseEducationLevel(l) as string))]),
-      groups: z.array(z.string().trim().min(1)).default([]),
-      teamsOf: z.array(z.string().trim().toLowerCase().pipe(z.email('a team leader by e-mail address'))).default([]),
-      roles: z.array(z.string().trim().toLowerCase().pipe(z.enum(['employee', 'manager', 'hr']))).default([]),
-      inactiveWeeks: z.number().int().min(0).max(52).default(0),
-      hours: z.string().optional(),
-      days: z.array(z.number().int().min(1).max(7)).min(1).optional(),
-    })
-    .strict()
-    .default({ organizations: [], departments: [], educationLevels: [], groups: [], teamsOf: [], roles: [], inactiveWeeks: 0 }),
-  variants: z.array(fileVariant).min(1).max(4),
-}).strict();
-
-type FileCampaign = z.output<ReturnType<typeof fileCampaignSchema>>;
-
-/** `YYYY-MM-DD` (the start, or the end, of that local day) or a moment as workshops take it. */
-function moment(text: string | undefined, tz: string, endOfDay: boolean): Date | null | 'bad' {
-  if (text === undefined || text.trim() === '') return null;
-  const day = /^\d{4}-\d{2}-\d{2}$/.test(text.trim()) ? parseDateTime(`${text.trim()} 00:00`, tz) : null;
-  if (day) return endOfDay ? startOfLocalDay(day, tz, 1) : day;
-  return parseDateTime(text, tz) ?? 'bad';
-}
-
-/** Problems a file campaign has beyond its shape: plain Dutch, placeholders that fit the button, dates. */
-function check(c: FileCampaign, where: string, tz: string): string[] {
-  const problems: string[] = [];
-  const keys = new Set<string>();
-  for (const [i, v] of c.variants.entries()) {
-    const at = `${where} variants[${i}]`;
-    if (keys.has(v.key.toUpperCase())) problems.push(`${at}.key: variant ${v.key} appears twice`);
-    keys.add(v.key.toUpperCase());
-    for (const field of ['text', 'button'] as const) {
-      for (const f of checkB1(v.nl[field])) problems.push(`${at}.nl.${field}: not plain Dutch (B1): ${f.kind} (${f.detail})`);
-      const action = v.action ?? c.action;
-      for (const lang of ['nl', 'en'] as const) {
-        if (action !== 'workshops' && v[lang][field].includes('{count}')) problems.push(`${at}.${lang}.${field}: {count} only works with action "workshops"`);
-      }
-    }
-  }
-  if (c.target.hours !== undefined && !parseHours(c.target.hours)) problems.push(`${where} target.hours: a window of local time such as 07:00-15:00`);
-  const starts = moment(c.startsAt, tz, false);
-  const ends = moment(c.endsAt, tz, true);
-  if (starts === 'bad') problems.push(`${where} startsAt: use 2027-03-01 or 2027-03-01 09:00`);
-  if (ends === 'bad') problems.push(`${where} endsAt: use 2027-06-30 or 2027-06-30 17:00`);
-  if (starts instanceof Date && ends instanceof Date && ends <= starts) problems.push(`${where} endsAt: must be after startsAt`);
-  return problems;
-}
-
 /**
  * `campaign import <file.json>`: one campaign object or an array of them (README "Nudges" shows the format). Every
  * campaign is checked first (shape, cron, organisations, plain Dutch); any problem rejects the whole file. Stored by
@@ -103,53 +19,17 @@ function check(c: FileCampaign, where: string, tz: string): string[] {
 export async function importCampaigns(
   campaigns: CampaignImportRepository,
   content: Buffer,
-  opts: { timezone: string; now: Date; validCron: (expression: string) => boolean },
+  opts: CampaignRuleOptions & { now: Date },
 ): Promise<ImportReport> {
-  const fileCampaign = fileCampaignSchema(opts.validCron);
   let raw: unknown;
   try {
     raw = JSON.parse(content.toString('utf8').replace(/^\uFEFF/, ''));
   } catch (e) {
     throw new CampaignFileError([`not valid JSON: ${(e as Error).message}`]);
   }
-  const list = Array.isArray(raw) ? raw : [raw];
-  const problems: string[] = [];
-  const parsed: { c: FileCampaign; where: string }[] = [];
-  for (const [i, item] of list.entries()) {
-    const name = (item as { key?: unknown } | null)?.key;
-    const where = `campaign ${i + 1}${typeof name === 'string' ? ` (${name})` : ''}`;
-    const r = fileCampaign.safeParse(item);
-    if (!r.success) {
-      for (const issue of r.error.issues) problems.push(`${where} ${issue.path.join('.') || '(campaign)'}: ${issue.message}`);
-      continue;
-    }
-    if (parsed.some((p) => p.c.key === r.data.key)) problems.push(`${where} key: ${r.data.key} appears twice in the file`);
-    problems.push(...check(r.data, where, opts.timezone));
-    parsed.push({ c: r.data, where });
-  }
-  const orgKeys = [...new Set(parsed.flatMap((p) => p.c.target.organizations.map((k) => k.toLowerCase())))];
-  const orgs = await campaigns.organizationsByKey(orgKeys);
-  const orgId = new Map(orgs.map((o) => [o.key.toLowerCase(), o.id]));
-  for (const p of parsed) {
-    for (const k of p.c.target.organizations) if (!orgId.has(k.toLowerCase())) problems.push(`${p.where} target.organizations: unknown organisation "${k}"`);
-  }
-  if (problems.length) throw new CampaignFileError(problems);
-
-  const counts = await campaigns.importCampaigns(
-    parsed.map(({ c }) => {
-      const t = c.target;
-      const target = targetSchema.parse({
-        ...t,
-        organizations: t.organizations.map((k) => orgId.get(k.toLowerCase())!).sort(),
-        roles: t.roles.map((r) => ROLES[r]),
-      });
-      const variants = c.variants.map((v) => ({ key: v.key.toUpperCase(), action: v.action ?? c.action, nl: v.nl, en: v.en }));
-      const startsAt = moment(c.startsAt, opts.timezone, false) as Date | null;
-      const endsAt = moment(c.endsAt, opts.timezone, true) as Date | null;
-      const status = c.status ? (c.status.toUpperCase() as 'DRAFT' | 'ACTIVE' | 'PAUSED' | 'ENDED') : null;
-      return { key: c.key, name: c.name, target, variants, schedule: c.schedule, startsAt, endsAt, status };
-    }),
-    opts.now,
-  );
+  // The same rules as the console's campaign form (campaign-rules.ts).
+  const checked = await checkCampaigns(campaigns, Array.isArray(raw) ? raw : [raw], opts);
+  if (!checked.ok) throw new CampaignFileError(checked.problems.map(problemText));
+  const counts = await campaigns.importCampaigns(checked.campaigns, opts.now);
   return { kind: 'campaigns', ...counts };
 }

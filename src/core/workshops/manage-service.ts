@@ -4,7 +4,8 @@ import { formatSlot } from '../format.js';
 import { translator } from './texts.js';
 import { message, type Block, type Form, type Message, type Reply } from '../messages.js';
 import { hasRole, type Actor } from '../people/person.js';
-import { formatInput, parseDateTime } from '../time.js';
+import { formatInput } from '../time.js';
+import { parseWorkshopForm, WORKSHOP_FORM_FIELDS } from './workshop-form.js';
 import type { Workshop } from './workshop.js';
 import type { WorkshopEdit } from './workshop-admin-repository.js';
 
@@ -125,36 +126,16 @@ export class ManageWorkshopsService {
   async submitEdit(actor: Actor, workshopId: string, form: Record<string, string | string[]>): Promise<Reply> {
     this.guard(actor);
     const tr = translator(actor.locale);
-    const tz = this.ctx.settings.timezone;
     const w = await this.workshop(workshopId);
-    const field = (k: string) => String(form[k] ?? '').trim();
-    const problems: string[] = [];
-    const time = (k: string, label: string) => {
-      const d = parseDateTime(field(k), tz);
-      if (!d) problems.push(tr('manage.bad_time_in', { field: label, value: field(k) }));
-      return d;
-    };
-    const startsAt = time('starts', tr('manage.field_starts'));
-    const endsAt = time('ends', tr('manage.field_ends'));
-    const signupDeadline = field('deadline') ? time('deadline', tr('manage.field_deadline')) : null;
-    const capacity = Number(field('capacity'));
-    if (!/^\d+$/.test(field('capacity')) || capacity < 1 || capacity > 10_000) problems.push(tr('manage.bad_capacity'));
-    if (startsAt && endsAt && endsAt <= startsAt) problems.push(tr('manage.bad_order'));
-    if (problems.length || !startsAt || !endsAt) {
-      const typed = Object.fromEntries(['title', 'starts', 'ends', 'location', 'capacity', 'deadline'].map((k) => [k, field(k)]));
-      const text = [tr('manage.invalid_intro'), ...problems.map((p) => `• ${p}`)].join('\n');
+    const parsed = parseWorkshopForm(form, tr, this.ctx.settings.timezone);
+    if (!parsed.ok) {
+      const typed = Object.fromEntries(WORKSHOP_FORM_FIELDS.map((k) => [k, parsed.typed[k] ?? '']));
+      const text = [tr('manage.invalid_intro'), ...parsed.problems.map((p) => `• ${p}`)].join('\n');
       return { messages: [{ text, blocks: [{ type: 'text', text }, { type: 'form', form: this.form(actor, w, typed) }] }] };
     }
-    const place = field('location');
-    const edit: WorkshopEdit = {
-      ...(field('title') ? { title: field('title').slice(0, 200) } : {}),
-      startsAt,
-      endsAt,
-      capacity,
-      location: /^https?:\/\//i.test(place) ? 'Online' : place || null,
-      onlineUrl: /^https?:\/\//i.test(place) ? place : null,
-      signupDeadline,
-    };
+    // An empty title keeps the old one.
+    const { title, ...rest } = parsed.edit;
+    const edit: WorkshopEdit = { ...(title ? { title } : {}), ...rest };
     const saved = await this.ctx.workshopAdmin.edit(workshopId, edit, this.ctx.clock.now());
     const text = tr('manage.saved', { title: saved.title });
     return { messages: [message(text)], update: await this.list(actor, 0, text) };

@@ -91,6 +91,9 @@ export class PrismaPrivacyRepository implements PrivacyRepository {
       await tx.channelIdentity.deleteMany({ where: { personId } });
       // Directory group memberships say who someone is too (issue 19's tables).
       await tx.directoryGroupMember.deleteMany({ where: { personId } });
+      // Console sign-in links and sessions: an erased person is signed out everywhere.
+      await tx.consoleLink.deleteMany({ where: { personId } });
+      await tx.consoleSession.deleteMany({ where: { personId } });
       await tx.outboxMessage.updateMany({ where: { personId, status: 'PENDING' }, data: { status: 'CANCELLED', lastError: 'person erased' } });
       // History keeps its counts but no longer points at the person.
       await tx.signup.updateMany({ where: { personId }, data: { personId: null } });

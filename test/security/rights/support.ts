@@ -16,6 +16,7 @@ const REFUSAL_KEYS = [
   'poster.forbidden',
   'request.not_yours',
   'team.forbidden',
+  'console.forbidden',
 ];
 const REFUSALS = REFUSAL_KEYS.map((k) => catalogues.nl[k as TextKey]).filter((t): t is string => typeof t === 'string');
 const INTERNAL = catalogues.nl['error.internal'].split(' (')[0]!;

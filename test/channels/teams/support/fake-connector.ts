@@ -141,6 +141,12 @@ export class FakeConnector {
         token_endpoint_auth_methods_supported: ['private_key_jwt'],
       });
     }
+    // Entra ID v2 (the Teams tab's SSO tokens): per-tenant discovery and keys, as login.microsoftonline.com serves them.
+    const entra = /^\/([^/]+)\/v2\.0\/\.well-known\/openid-configuration$/.exec(path);
+    if (entra) {
+      return send(200, { issuer: `https://login.microsoftonline.com/${entra[1]}/v2.0`, jwks_uri: `${this.url}/${entra[1]}/discovery/v2.0/keys`, id_token_signing_alg_values_supported: ['RS256'] });
+    }
+    if (/^\/[^/]+\/discovery\/v2\.0\/keys$/.test(path)) return send(200, { keys: [this.trusted.jwk] });
     if (path === '/openid/keys') {
       return send(200, {
         keys: [
