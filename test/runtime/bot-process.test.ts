@@ -34,6 +34,9 @@ describe('the bot as a process on the embedded database', () => {
     const again = await runEntry('src/cli/main.ts', ['seed', 'demo'], env).done;
     expect(again.stdout).toMatch(/people: 0 created, 0 updated, \d+ unchanged/);
     expect(again.stdout).toMatch(/workshops: 0 created, 0 updated, 12 unchanged/);
+    // The depot team without chat accounts (issue 18) is there once; test/demo/depot-team.test.ts checks it in full.
+    expect(seed.stdout).toContain('depot team (no chat account): 8 created');
+    expect(again.stdout).toContain('depot team (no chat account): 0 created, 0 updated, 8 unchanged');
 
     const csv = path.join(dataDir, 'people.csv');
     await writeFile(csv, '\uFEFFplatform;platform_user_id;email;name;organization;department;education_level;role;locale;skills\r\n;;nieuw@x.example;Nieuw;Gemeente Nieuw;;;employee;nl;\r\n');

@@ -39,6 +39,21 @@ describe('the toolbox text to read aloud', () => {
     expect(checkB1(empty)).toEqual([]);
   });
 
+  it('names the next workshops when nothing is on this week, and reads a location “Online” as online', () => {
+    const soon = toolboxText({ workshops: [], soon: [{ ...week.workshops[0]!, location: 'Online' }], klussen: [], question: null }, 'nl', 'Europe/Amsterdam');
+    expect(soon.split('\n')).toEqual([
+      'Goedemorgen allemaal! Dit is het nieuws voor ons team.',
+      'Deze week zijn er geen workshops voor ons team.',
+      'Dit zijn de volgende workshops:',
+      'Veilig werken langs de weg: dinsdag 16 maart om 07:30, online.',
+      'Er zijn nog 4 plekken.',
+      'Wil je mee? Zeg het mij. Dan meld ik je aan.',
+    ]);
+    expect(checkB1(soon)).toEqual([]);
+    // Something this week: the later ones are not read out.
+    expect(toolboxText({ ...week, soon: [{ ...week.workshops[0]!, title: 'Later' }] }, 'nl', 'Europe/Amsterdam')).not.toContain('Later');
+  });
+
   it('has an English version for an English-speaking team leader', () => {
     const en = toolboxText(week, 'en', 'Europe/Amsterdam');
     expect(en).toContain('Veilig werken langs de weg: Tuesday 16 March at 07:30, at Gemeentewerf, kantine.');

@@ -49,6 +49,10 @@ export async function seedDemo(ports: SeedDemoPorts, opts: { timezone: string; n
 
   const managers = parseCsv(await read('managers.csv'), ['email', 'manager_email']);
   for (const { values } of managers) await ports.demo.setManager(values.email!.toLowerCase(), values.manager_email!.toLowerCase());
+  // The depot team: eight outdoor workers without a chat account, reached through the demo team leader (issue 18),
+  // so `mijn team` as manager@demo.vliegwiel.nl shows people to sign up on their behalf.
+  const depot = await importPeople(ports.people, await read('depot-team.csv'), opts.now);
+  out.push(formatReport({ ...depot, kind: 'depot team (no chat account)' }));
 
   const workshopsCsv = shiftIntoFuture(await read('workshops.csv'), opts.now);
   out.push(formatReport(await importWorkshops(ports.workshopFiles, workshopsCsv, { timezone: opts.timezone })));

@@ -12,6 +12,8 @@ import { translator } from './texts.js';
 const MEMBERS_PAGE = 4;
 const WORKSHOPS_PAGE = 3;
 const WEEK = 7 * 86_400_000;
+/** How far ahead the toolbox looks for the next workshops when nothing is on this week: a year, one learning week. */
+const SOON = 53 * WEEK;
 
 export type Change = 'signup' | 'cancel';
 export interface Pick {
@@ -67,7 +69,9 @@ export class TeamService {
       this.question(now),
     ]);
     const question = q ? q[actor.locale] : null;
-    const text = toolboxText({ workshops, klussen, question }, actor.locale, this.ctx.settings.timezone);
+    // Nothing this week (the learning week is further ahead, as in the demo): name the next few instead.
+    const soon = workshops.length ? [] : await this.ctx.team.openWorkshops(actor.person.id, new Date(now.getTime() + WEEK), new Date(now.getTime() + SOON), 3);
+    const text = toolboxText({ workshops, klussen, question, soon }, actor.locale, this.ctx.settings.timezone);
     const buttons: Button[] = [{ action: 'team.members', value: enc({ o: 0 }), label: tr('team.button_signup_someone'), style: 'primary' }];
     if (q) buttons.push({ action: 'team.talk', value: q.key, label: tr('team.button_talk_done') });
     const blocks: Block[] = [

@@ -5,6 +5,8 @@ import { translator } from './texts.js';
 
 export interface ToolboxContent {
   workshops: TeamWorkshop[];
+  /** When nothing is on this week: the next workshops with free seats after it, so the team hears what is coming. */
+  soon?: TeamWorkshop[];
   klussen: TeamKlus[];
   question: string | null;
 }
@@ -24,11 +26,16 @@ const time = (d: Date, timeZone: string) => {
  */
 export function toolboxText(c: ToolboxContent, locale: Locale, timeZone: string): string {
   const tr = translator(locale);
-  const lines = [tr('read.hello')];
+  const soon = c.workshops.length === 0 ? (c.soon ?? []) : [];
+  // "Dit is er deze week te leren" would be followed by "nothing this week": greet differently then.
+  const lines = [tr(soon.length ? 'read.hello_soon' : 'read.hello')];
   if (c.workshops.length === 0) lines.push(tr('read.no_workshops'));
-  for (const w of c.workshops) {
+  if (soon.length) lines.push(tr('read.soon'));
+  for (const w of [...c.workshops, ...soon]) {
     const when = { title: w.title, day: dayName(w.startsAt, locale, timeZone), time: time(w.startsAt, timeZone) };
-    lines.push(w.location ? tr('read.workshop', { ...when, place: w.location }) : tr('read.workshop_online', when));
+    // A location spelled "Online" (as in imported files) is read as online, not "in Online".
+    const place = w.location && !/^\s*online\s*$/i.test(w.location) ? w.location : null;
+    lines.push(place ? tr('read.workshop', { ...when, place }) : tr('read.workshop_online', when));
     lines.push(tr('read.seats', { free: w.free }));
   }
   if (c.klussen.length) {
