@@ -26,7 +26,7 @@ export const nl = {
   'weeks.field_ends': 'Laatste dag',
   'weeks.day_hint': 'Zoals 15-04-2027',
   'weeks.edit': 'Leerweek wijzigen',
-  'weeks.workshops_hint': 'Een workshop zet je in deze week op de pagina van de workshop: kies daar de leerweek.',
+  'weeks.workshops_hint': 'Wil je een workshop in deze week zetten? Kies dan de leerweek op de pagina van die workshop.',
   'weeks.done_created': 'De leerweek is gemaakt. Zet er nu workshops in: kies de week bij een workshop.',
   'weeks.done_saved': 'De leerweek is opgeslagen.',
   'ws.field_week': 'Leerweek',

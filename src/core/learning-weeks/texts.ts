@@ -36,5 +36,6 @@ export const en: Record<keyof typeof nl, string> = {
 };
 
 export const texts: Texts<keyof typeof nl> = { nl, en };
-export type Translate = TranslateWith<keyof typeof nl | CommonKey>;
+export type MessageKey = keyof typeof nl | CommonKey;
+export type Translate = TranslateWith<MessageKey>;
 export const translator = translatorFor(texts);
