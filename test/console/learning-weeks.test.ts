@@ -38,7 +38,11 @@ describe('console learning weeks (whole bot, PostgreSQL)', () => {
 
     // A new workshop in the week; one outside the week's days is refused with the reason, together with other mistakes.
     csrf = await hr.csrf('/beheer/workshops/new');
-    expect(await (await hr.get('/beheer/workshops/new')).text()).toContain(`<option value="${week.id}"`);
+    // Only weeks that are not over yet are offered.
+    const past = await bot.db.prisma.learningWeek.create({ data: { key: 'miw-2020', name: 'Oude week', startsOn: new Date('2020-04-13'), endsOn: new Date('2020-04-17') } });
+    const newForm = await (await hr.get('/beheer/workshops/new')).text();
+    expect(newForm).toContain(`<option value="${week.id}"`);
+    expect(newForm).not.toContain(past.id);
     const outside = await hr.post('/beheer/workshops/new', { csrf, title: 'Te laat', starts: '22-04-2030 09:00', ends: '22-04-2030 10:00', capacity: '0', week: week.id });
     expect(outside.status).toBe(422);
     const outsideText = await outside.text();

@@ -70,9 +70,14 @@ export class LearningWeeksConsole {
     return { ok: true, value: await this.ctx.weeks.update(week.id, parsed.fields) };
   }
 
-  /** The weeks to choose from on the workshop form, the latest first. */
-  async choices(actor: Actor): Promise<LearningWeek[]> {
-    return this.list(actor);
+  /**
+   * The weeks to choose from on the workshop form, the latest first: those not over yet (a workshop is planned
+   * ahead), and the week the workshop is in now, so the form never drops it silently.
+   */
+  async choices(actor: Actor, currentWeekId: string | null = null): Promise<LearningWeek[]> {
+    const d = localDate(this.ctx.clock.now(), this.ctx.settings.timezone);
+    const today = Date.UTC(d.year, d.month - 1, d.day);
+    return (await this.list(actor)).filter((w) => w.endsOn.getTime() >= today || w.id === currentWeekId);
   }
 
   async weekOfWorkshop(actor: Actor, workshopId: string): Promise<string | null> {

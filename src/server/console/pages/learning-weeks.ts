@@ -48,7 +48,7 @@ function weekForm(ctx: PageContext, action: string, o: { w?: LearningWeek; typed
   const v = (k: string, stored: string) => o.typed?.[k] ?? stored;
   return html`${problems(ctx, o.problems ?? [])}${postForm(ctx, action, [
     field({ name: 'name', label: t('weeks.field_name'), hint: t('weeks.name_hint'), value: v('name', o.w?.name ?? ''), required: true }),
-    field({ name: 'key', label: `${t('weeks.field_key')} ${t('form.optional')}`, hint: t('weeks.key_hint'), value: v('key', o.w?.key ?? '') }),
+    field({ name: 'key', label: `${t('weeks.field_key')} ${t('form.optional')}`, hint: t(o.w ? 'weeks.key_hint_edit' : 'weeks.key_hint'), value: v('key', o.w?.key ?? '') }),
     field({ name: 'starts', label: t('weeks.field_starts'), hint: t('weeks.day_hint'), value: v('starts', o.w ? formatDayInput(o.w.startsOn) : ''), required: true }),
     field({ name: 'ends', label: t('weeks.field_ends'), hint: t('weeks.day_hint'), value: v('ends', o.w ? formatDayInput(o.w.endsOn) : ''), required: true }),
     submit(o.submitLabel),

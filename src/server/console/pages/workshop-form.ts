@@ -39,11 +39,8 @@ export interface WeekChoice {
 
 /** Loads the week choice for the workshop form (HR only, as the form itself). */
 export async function weekChoice(ctx: PageContext, workshopId?: string): Promise<WeekChoice> {
-  const [weeks, current] = await Promise.all([
-    ctx.services.learningWeeks.choices(ctx.actor),
-    workshopId ? ctx.services.learningWeeks.weekOfWorkshop(ctx.actor, workshopId) : Promise.resolve(null),
-  ]);
-  return { weeks, current };
+  const current = workshopId ? await ctx.services.learningWeeks.weekOfWorkshop(ctx.actor, workshopId) : null;
+  return { weeks: await ctx.services.learningWeeks.choices(ctx.actor, current), current };
 }
 
 function weekField(ctx: PageContext, choice: WeekChoice, value: string): Html {
