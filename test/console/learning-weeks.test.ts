@@ -77,6 +77,12 @@ describe('console learning weeks (whole bot, PostgreSQL)', () => {
     expect(row).toContain('href="/aanbod/week/miw-2030"');
     expect(row).toContain('href="/aanbod/week/miw-2030/poster.pdf"');
 
+    // The week's own page lists its workshops with seats and waitlist.
+    const weekPage = await (await hr.get(`/beheer/weeks/${week.id}`)).text();
+    expect(weekPage).toContain(`href="/beheer/workshops/${small.id}">Veilig werken</a>`);
+    expect(weekPage).toContain('Excel voor de buitendienst');
+    expect(weekPage).toContain('1 van 1');
+
     // The links answer: the public page shows the week's workshops, the poster is a PDF.
     expect(await (await fetch(`${bot.running.url}/aanbod/week/miw-2030`)).text()).toContain('Excel voor de buitendienst');
     const poster = await fetch(`${bot.running.url}/aanbod/week/miw-2030/poster.pdf`);

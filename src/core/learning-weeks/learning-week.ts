@@ -17,6 +17,18 @@ export interface LearningWeekStats extends LearningWeek {
   waitlisted: number;
 }
 
+/** One workshop of a week, with its figures, for the week's page. */
+export interface WeekWorkshop {
+  id: string;
+  title: string;
+  startsAt: Date;
+  endsAt: Date;
+  capacity: number;
+  confirmed: number;
+  waitlisted: number;
+  cancelled: boolean;
+}
+
 export type LearningWeekFields = Omit<LearningWeek, 'id'>;
 
 /** Storage of learning weeks and of which workshop belongs to which week. */
@@ -27,6 +39,8 @@ export interface LearningWeeksRepository {
   getByKey(key: string): Promise<LearningWeek | null>;
   create(fields: LearningWeekFields): Promise<LearningWeek>;
   update(id: string, fields: LearningWeekFields): Promise<LearningWeek>;
+  /** The week's workshops, soonest first, cancelled ones included (marked). */
+  workshopsOf(weekId: string): Promise<WeekWorkshop[]>;
   /** How many of the week's workshops (not cancelled) start before `from` or at/after `until`. */
   workshopsOutside(weekId: string, from: Date, until: Date): Promise<number>;
   /** The id of the week a workshop is in, or null. */

@@ -2,7 +2,7 @@ import { DomainError } from '../errors.js';
 import { hasRole, type Actor } from '../people/person.js';
 import type { Clock } from '../ports.js';
 import { localDate, zonedTime } from '../time.js';
-import type { LearningWeek, LearningWeekStats, LearningWeeksRepository } from './learning-week.js';
+import type { LearningWeek, LearningWeekStats, LearningWeeksRepository, WeekWorkshop } from './learning-week.js';
 import { translator } from './texts.js';
 import { formatDayInput, parseWeekForm } from './week-form.js';
 
@@ -43,6 +43,12 @@ export class LearningWeeksConsole {
     const week = UUID.test(id) ? await this.ctx.weeks.get(id) : null;
     if (!week) throw new DomainError('not_found');
     return week;
+  }
+
+  /** The week and its workshops with their seats and waitlists. */
+  async detail(actor: Actor, id: string): Promise<{ week: LearningWeek; workshops: WeekWorkshop[] }> {
+    const week = await this.get(actor, id);
+    return { week, workshops: await this.ctx.weeks.workshopsOf(week.id) };
   }
 
   async create(actor: Actor, form: Record<string, string>): Promise<WeekOutcome> {

@@ -1,4 +1,4 @@
-import type { LearningWeek, LearningWeekFields, LearningWeekStats, LearningWeeksRepository } from '../../core/learning-weeks/learning-week.js';
+import type { LearningWeek, LearningWeekFields, LearningWeekStats, LearningWeeksRepository, WeekWorkshop } from '../../core/learning-weeks/learning-week.js';
 import type { Prisma } from '../database.js';
 import { isUuid } from '../ids.js';
 
@@ -52,6 +52,26 @@ export class PrismaLearningWeeksRepository implements LearningWeeksRepository {
 
   async update(id: string, f: LearningWeekFields): Promise<LearningWeek> {
     return this.db.learningWeek.update({ where: { id }, data: f, select: fields });
+  }
+
+  async workshopsOf(weekId: string): Promise<WeekWorkshop[]> {
+    const rows = await this.db.workshop.findMany({
+      where: { learningWeekId: weekId },
+      select: { id: true, title: true, startsAt: true, endsAt: true, capacity: true, confirmedCount: true, status: true },
+      orderBy: [{ startsAt: 'asc' }, { title: 'asc' }],
+      take: 500,
+    });
+    const waiting = await this.db.signup.groupBy({ by: ['workshopId'], where: { workshopId: { in: rows.map((r) => r.id) }, status: 'WAITLISTED' }, _count: true });
+    return rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      startsAt: r.startsAt,
+      endsAt: r.endsAt,
+      capacity: r.capacity,
+      confirmed: r.confirmedCount,
+      waitlisted: waiting.find((w) => w.workshopId === r.id)?._count ?? 0,
+      cancelled: r.status === 'CANCELLED',
+    }));
   }
 
   async workshopsOutside(weekId: string, from: Date, until: Date): Promise<number> {

@@ -1,7 +1,7 @@
 import { audit } from '../../../core/audit/audit.js';
 import type { LearningWeek } from '../../../core/learning-weeks/learning-week.js';
 import { formatDayInput } from '../../../core/learning-weeks/week-form.js';
-import { formatDayDate } from '../../../core/format.js';
+import { formatDayDate, formatSlot } from '../../../core/format.js';
 import { field, postForm, problems, submit } from '../forms.js';
 import { html, type Html } from '../html.js';
 import { page, redirect, type PageContext, type PageModule } from '../page.js';
@@ -62,13 +62,30 @@ const newPage = (ctx: PageContext, typed?: Record<string, string>, mistakes?: st
 
 async function detail(ctx: PageContext, typed?: Record<string, string>, mistakes?: string[]) {
   const t = ctx.t;
-  const w = await ctx.services.learningWeeks.get(ctx.actor, ctx.params.id!);
+  const { week: w, workshops } = await ctx.services.learningWeeks.detail(ctx.actor, ctx.params.id!);
+  const tz = ctx.services.core.ctx.settings.timezone;
+  const rows = workshops.map(
+    (x) => html`<tr>
+<td data-label="${t('ws.col_title')}"><a href="/beheer/workshops/${x.id}">${x.title}</a></td>
+<td data-label="${t('ws.col_when')}">${formatSlot(x.startsAt, x.endsAt, ctx.locale, tz)}</td>
+<td data-label="${t('ws.col_seats')}" class="num">${t('ws.seats', { confirmed: x.confirmed, capacity: x.capacity })}</td>
+<td data-label="${t('ws.col_waitlist')}" class="num">${x.waitlisted}</td>
+<td data-label="${t('ws.col_status')}">${x.cancelled ? t('ws.cancelled') : t('ws.open')}</td>
+</tr>`,
+  );
+  const list = workshops.length === 0
+    ? html`<p>${t('weeks.no_workshops')}</p>`
+    : html`<div class="table-wrap"><table class="stack"><caption>${t('weeks.workshops_caption', { name: w.name })}</caption>
+<thead><tr><th scope="col">${t('ws.col_title')}</th><th scope="col">${t('ws.col_when')}</th><th scope="col" class="num">${t('ws.col_seats')}</th><th scope="col" class="num">${t('ws.col_waitlist')}</th><th scope="col">${t('ws.col_status')}</th></tr></thead>
+<tbody>${rows}</tbody></table></div>`;
   const body = html`${notice(ctx)}
 <div class="card"><dl>
 <dt>${t('weeks.col_when')}</dt><dd>${t('weeks.when', { from: day(ctx, w.startsOn), to: day(ctx, w.endsOn) })}</dd>
 <dt>${t('weeks.field_key')}</dt><dd>${w.key}</dd>
 <dt>${t('weeks.col_links')}</dt><dd>${links(ctx, w)}</dd>
 </dl></div>
+<h2>${t('weeks.workshops')}</h2>
+${list}
 <p>${t('weeks.workshops_hint')}</p>
 <h2>${t('weeks.edit')}</h2>
 ${weekForm(ctx, `/beheer/weeks/${w.id}`, { w, submitLabel: t('form.save'), ...(typed ? { typed } : {}), ...(mistakes ? { problems: mistakes } : {}) })}`;
