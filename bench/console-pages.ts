@@ -34,6 +34,10 @@ export async function consolePages() {
       data: people.slice(0, 3000).map((p, i) => ({ personId: p.id, workshopId: workshops[i % 300]!.id, status: 'CONFIRMED' as const })),
       skipDuplicates: true,
     });
+    // A learning week of 50 of them, so the weeks page counts seats and waitlists over real numbers.
+    const day = (ms: number) => new Date(`${new Date(ms).toISOString().slice(0, 10)}T00:00:00Z`);
+    const week = await db.prisma.learningWeek.create({ data: { key: 'bench-week', name: 'Bench-week', startsOn: day(soon), endsOn: day(soon + 4 * 86_400_000) } });
+    await db.prisma.workshop.updateMany({ where: { id: { in: workshops.slice(0, 50).map((w) => w.id) } }, data: { learningWeekId: week.id } });
     const hr = await db.prisma.person.create({ data: { name: 'HR Bench', email: 'hr@bench.vliegwiel.nl', roles: ['HR'] } });
 
     const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: url, LOG_LEVEL: 'silent', DIRECTORY_SYNC_SCHEDULE: 'off' });
@@ -44,7 +48,7 @@ export async function consolePages() {
       const link = /http\S+\/beheer\/login\/[\w-]+/.exec(JSON.stringify(reply))![0];
       const opened = await fetch(link, { redirect: 'manual' });
       const cookie = opened.headers.get('set-cookie')!.split(';')[0]!;
-      const pages = ['/beheer', '/beheer/workshops', '/beheer/workshops?page=10', `/beheer/workshops/${workshops[5]!.id}`, '/beheer/people', '/beheer/klussen', '/beheer/report', '/beheer/audit'];
+      const pages = ['/beheer', '/beheer/workshops', '/beheer/workshops?page=10', `/beheer/workshops/${workshops[5]!.id}`, '/beheer/weeks', '/beheer/people', '/beheer/klussen', '/beheer/report', '/beheer/audit'];
       const times: number[] = [];
       for (let round = 0; round < ROUNDS; round++) {
         for (const path of pages) {

@@ -74,6 +74,7 @@ import type { AuditRepository } from './core/audit/audit-repository.js';
 import { ConsoleAccess } from './core/console/console-access.js';
 import { consoleFeature } from './core/console/console-feature.js';
 import { texts as consoleTexts, type MessageKey as ConsoleKey } from './core/console/texts.js';
+import { texts as learningWeekTexts, type MessageKey as LearningWeekKey } from './core/learning-weeks/texts.js';
 
 export interface AppSettings {
   timezone: string;
@@ -227,12 +228,12 @@ export const expiresAfter = (kind: string) => outboxKinds.find((k) => k.name ===
 export const respectsPause = (kind: string) => outboxKinds.find((k) => k.name === kind)?.respectsPause ?? true;
 
 /** Every text of the bot, for the checks that read them all (B1 Dutch, English complete, no Dutch in English). */
-export const catalogues = [commonTexts, workshopTexts, klussenTexts, reflectionTexts, privacyTexts, broadcastTexts, nudgeTexts, teamTexts, outreachTexts, consoleTexts].reduce(
+export const catalogues = [commonTexts, workshopTexts, klussenTexts, reflectionTexts, privacyTexts, broadcastTexts, nudgeTexts, teamTexts, outreachTexts, consoleTexts, learningWeekTexts].reduce(
   (all, t) => ({ nl: { ...all.nl, ...t.nl }, en: { ...all.en, ...t.en } }),
   { nl: {}, en: {} },
 ) as Record<Locale, Record<TextKey, string>>;
 
-export type TextKey = WorkshopKey | KlussenKey | ReflectionKey | PrivacyKey | BroadcastKey | NudgeKey | TeamKey | OutreachKey | ConsoleKey;
+export type TextKey = WorkshopKey | KlussenKey | ReflectionKey | PrivacyKey | BroadcastKey | NudgeKey | TeamKey | OutreachKey | ConsoleKey | LearningWeekKey;
 
 /** The core's settings from the configuration: one place, so the bot and the console chat enforce the same rules. */
 export function coreSettings(config: Config, publicUrl: string): AppSettings {

@@ -2,6 +2,7 @@ import { PrismaAuditRepository } from './audit/audit.js';
 import { PrismaBroadcastFailuresRepository } from './broadcasts/broadcast-failures.js';
 import type { Prisma } from './database.js';
 import { PrismaDemoRepository } from './demo/demo.js';
+import { PrismaLearningWeeksRepository } from './learning-weeks/learning-weeks.js';
 import { PrismaKlusImportRepository } from './klussen/klus-import.js';
 import { PrismaCampaignImportRepository } from './nudges/campaign-import.js';
 import { PrismaEngagementReportRepository } from './nudges/nudge-report.js';
@@ -18,6 +19,7 @@ export function adminPorts(prisma: Prisma) {
     people: new PrismaPeopleAdminRepository(prisma),
     organizations: new PrismaOrganizationRepository(prisma),
     workshopFiles: new PrismaWorkshopFilesRepository(prisma),
+    learningWeeks: new PrismaLearningWeeksRepository(prisma),
     klusImport: new PrismaKlusImportRepository(prisma),
     promptLibrary: new PrismaPromptLibraryRepository(prisma),
     campaignImport: new PrismaCampaignImportRepository(prisma),

@@ -1,6 +1,7 @@
 import type { Core } from '../app.js';
 import { renderBarChartSvg } from '../charts/bar-chart.js';
 import type { Config } from '../config.js';
+import { LearningWeeksConsole } from '../core/learning-weeks/learning-weeks-console.js';
 import { WorkshopConsole } from '../core/workshops/workshop-console.js';
 import { adminPorts, type Database } from '../db/index.js';
 import cron from 'node-cron';
@@ -12,9 +13,11 @@ import { teamsTokenVerifier } from '../server/console/teams-sso.js';
 export function consoleServices(core: Core, db: Database, config: Config): ConsoleServices {
   const admin = adminPorts(db.prisma);
   const { appId, tenantId, loginUrl } = config.teams;
+  const learningWeeks = new LearningWeeksConsole({ weeks: admin.learningWeeks, clock: core.ctx.clock, settings: core.ctx.settings });
   return {
     core,
-    workshops: new WorkshopConsole({ workshops: core.ctx.workshops, workshopAdmin: core.ctx.workshopAdmin, files: admin.workshopFiles, clock: core.ctx.clock, settings: core.ctx.settings }),
+    workshops: new WorkshopConsole({ workshops: core.ctx.workshops, workshopAdmin: core.ctx.workshopAdmin, files: admin.workshopFiles, learningWeeks, clock: core.ctx.clock, settings: core.ctx.settings }),
+    learningWeeks,
     workshopFiles: admin.workshopFiles,
     peopleAdmin: admin.people,
     audit: admin.audit,

@@ -8,7 +8,7 @@ import { startConsoleBot, type ConsoleBot } from './support/console-bot.js';
 /** The browser's document, as far as these tests read it (the tests compile without the DOM library). */
 type Doc = { activeElement: { id: string; textContent: string | null; labels?: { textContent: string | null }[] } | null };
 
-const HR_PAGES = ['/beheer', '/beheer/workshops', '/beheer/workshops/new', '/beheer/workshops/import', '/beheer/people', '/beheer/klussen', '/beheer/report', '/beheer/audit'];
+const HR_PAGES = ['/beheer', '/beheer/weeks', '/beheer/weeks/new', '/beheer/workshops', '/beheer/workshops/new', '/beheer/workshops/import', '/beheer/people', '/beheer/klussen', '/beheer/report', '/beheer/audit'];
 
 /** Every page in light and dark: axe-core (WCAG 2.1 AA) finds nothing, and a screenshot is kept. */
 async function checkPage(page: Page, path: string, name: string) {
@@ -42,11 +42,15 @@ describe('HR console in Chromium (whole bot, link from Teams chat)', () => {
 
   it('HR signs in by the link from chat; every page passes axe-core in light and dark', async () => {
     const w = await aWorkshop(bot.db, { title: 'Omgaan met agressie', capacity: 10, startsAt: new Date('2030-03-10T08:00:00Z'), endsAt: new Date('2030-03-10T10:00:00Z') });
+    // A learning week with the workshop in it, so the weeks page shows its table (and the workshop form its choice).
+    const week = await bot.db.prisma.learningWeek.create({ data: { key: 'miw-2030', name: 'Meester in je Werk-week 2030', startsOn: new Date('2030-03-10'), endsOn: new Date('2030-03-14') } });
+    await bot.db.prisma.workshop.update({ where: { id: w.id }, data: { learningWeekId: week.id } });
     const { page } = await signedIn(['HR'], 'desktop', { name: 'Hanna HR' });
     expect(new URL(page.url()).pathname).toBe('/beheer');
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('Welkom, Hanna HR');
     for (const path of HR_PAGES) await checkPage(page, `${bot.running.url}${path}`, path.replace(/\//g, '-').slice(1) || 'home');
     await checkPage(page, `${bot.running.url}/beheer/workshops/${w.id}`, 'workshop-detail');
+    await checkPage(page, `${bot.running.url}/beheer/weeks/${week.id}`, 'week-detail');
     // Mistakes on the form: named all at once, also through axe.
     await page.goto(`${bot.running.url}/beheer/workshops/new`);
     await page.getByLabel('Titel').fill('Teamdag');

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CookieClient, startConsoleBot, type ConsoleBot } from './support/console-bot.js';
 
-const PAGES = ['/beheer', '/beheer/workshops', '/beheer/workshops/new', '/beheer/workshops/import', '/beheer/people', '/beheer/klussen', '/beheer/report', '/beheer/report?by=education', '/beheer/audit'];
+const PAGES = ['/beheer', '/beheer/weeks', '/beheer/weeks/new', '/beheer/workshops', '/beheer/workshops/new', '/beheer/workshops/import', '/beheer/people', '/beheer/klussen', '/beheer/report', '/beheer/report?by=education', '/beheer/audit'];
 
 describe('console pages and rights (whole bot, PostgreSQL)', () => {
   let bot: ConsoleBot;

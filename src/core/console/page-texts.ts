@@ -2,6 +2,7 @@ import { fill, type Params } from '../i18n/index.js';
 import type { Locale } from '../messages.js';
 import * as workshopTexts from './texts-workshops.js';
 import * as otherPageTexts from './texts-pages.js';
+import * as learningWeekTexts from './texts-learning-weeks.js';
 
 /**
  * The web console's own words (nl default, en by choice). Page modules add their keys here, nl and en together;
@@ -88,7 +89,7 @@ export const en: Record<PageKey, string> = {
 };
 
 export const pageTexts: Record<Locale, Record<string, string>> = { nl: { ...nl }, en: { ...en } };
-for (const t of [workshopTexts, otherPageTexts]) addPageTexts(t);
+for (const t of [workshopTexts, otherPageTexts, learningWeekTexts]) addPageTexts(t);
 
 /** Page modules register their own keys (nl and en together), e.g. `addPageTexts(workshopTexts)`. */
 export function addPageTexts(t: { nl: Record<string, string>; en: Record<string, string> }) {

@@ -7,7 +7,7 @@ export const consoleRole = (p: Person): ConsoleRole => (hasRole(p, 'HR') ? 'hr' 
 
 /** What each role may open; the server asks this for every request, never the page. */
 export const RIGHTS = {
-  hr: ['home', 'workshops', 'workshops.edit', 'people', 'klussen', 'klussen.all', 'report', 'report.all', 'audit', 'broadcasts', 'campaigns', 'language'],
+  hr: ['home', 'workshops', 'workshops.edit', 'weeks', 'people', 'klussen', 'klussen.all', 'report', 'report.all', 'audit', 'broadcasts', 'campaigns', 'language'],
   manager: ['home', 'klussen', 'report'],
   none: [],
 } as const satisfies Record<ConsoleRole, readonly string[]>;

@@ -1,6 +1,8 @@
 import { DomainError } from '../errors.js';
 import type { ImportReport } from '../import/import-report.js';
+import type { LearningWeeksConsole } from '../learning-weeks/learning-weeks-console.js';
 import { hasRole, type Actor } from '../people/person.js';
+import { parseDateTime } from '../time.js';
 import type { WorkshopsDeps } from './deps.js';
 import { exportSignups } from './export-signups.js';
 import { importWorkshops } from './import-workshops.js';
@@ -22,7 +24,20 @@ const slug = (s: string) =>
  * the CLI import, so the people signed up hear about a change or a cancellation and their calendars follow.
  */
 export class WorkshopConsole {
-  constructor(private readonly ctx: WorkshopsDeps & { files: WorkshopFilesRepository }) {}
+  constructor(private readonly ctx: WorkshopsDeps & { files: WorkshopFilesRepository; learningWeeks?: LearningWeeksConsole }) {}
+
+  /** The form's mistakes, the choice of learning week (field `week`) included, all at once. */
+  private async problemsOf(actor: Actor, form: Record<string, string>, parsed: ReturnType<typeof parseWorkshopForm>): Promise<string[]> {
+    const week = this.ctx.learningWeeks && 'week' in form
+      ? await this.ctx.learningWeeks.checkPlacement(actor, (form.week ?? '').trim(), parsed.ok ? parsed.edit.startsAt : parseDateTime(form.starts ?? '', this.ctx.settings.timezone))
+      : null;
+    return [...(parsed.ok ? [] : parsed.problems), ...(week ? [week] : [])];
+  }
+
+  /** A form without the field `week` (chat, older clients) leaves the workshop's week as it is. */
+  private async place(actor: Actor, workshopId: string, form: Record<string, string>) {
+    if (this.ctx.learningWeeks && 'week' in form) await this.ctx.learningWeeks.place(actor, workshopId, (form.week ?? '').trim());
+  }
 
   private guard(actor: Actor) {
     if (!hasRole(actor.person, 'HR')) throw new DomainError('forbidden');
@@ -47,7 +62,8 @@ export class WorkshopConsole {
     this.guard(actor);
     const tr = translator(actor.locale);
     const parsed = parseWorkshopForm(form, tr, this.ctx.settings.timezone, { titleRequired: true });
-    if (!parsed.ok) return { ok: false, problems: parsed.problems };
+    const problems = await this.problemsOf(actor, form, parsed);
+    if (!parsed.ok || problems.length) return { ok: false, problems };
     const e = parsed.edit;
     // A key of its own: the title and the day, with a number when taken.
     const day = e.startsAt.toISOString().slice(0, 10);
@@ -61,6 +77,7 @@ export class WorkshopConsole {
     const created = await this.ctx.workshops.getByKey(key);
     if (!created) throw new DomainError('not_found');
     if (e.signupDeadline) await this.ctx.workshopAdmin.edit(created.id, { signupDeadline: e.signupDeadline }, this.ctx.clock.now());
+    await this.place(actor, created.id, form);
     return { ok: true, value: created };
   }
 
@@ -68,9 +85,12 @@ export class WorkshopConsole {
   async edit(actor: Actor, id: string, form: Record<string, string>): Promise<FormOutcome<Workshop>> {
     const { workshop } = await this.workshop(actor, id);
     const parsed = parseWorkshopForm(form, translator(actor.locale), this.ctx.settings.timezone, { titleRequired: true });
-    if (!parsed.ok) return { ok: false, problems: parsed.problems };
+    const problems = await this.problemsOf(actor, form, parsed);
+    if (!parsed.ok || problems.length) return { ok: false, problems };
     if (workshop.cancelled) throw new DomainError('workshop_cancelled');
-    return { ok: true, value: await this.ctx.workshopAdmin.edit(id, parsed.edit, this.ctx.clock.now()) };
+    const saved = await this.ctx.workshopAdmin.edit(id, parsed.edit, this.ctx.clock.now());
+    await this.place(actor, id, form);
+    return { ok: true, value: saved };
   }
 
   async cancel(actor: Actor, id: string): Promise<Workshop> {

@@ -15,7 +15,9 @@ export interface FieldSpec {
   name: string;
   label: string;
   value?: string;
-  type?: 'text' | 'number' | 'textarea' | 'file' | 'email';
+  type?: 'text' | 'number' | 'textarea' | 'file' | 'email' | 'select';
+  /** For `select`: the choices; `value` picks the selected one. */
+  options?: { value: string; label: string }[];
   required?: boolean;
   hint?: string;
   error?: string;
@@ -29,6 +31,8 @@ export function field(f: FieldSpec): Html {
   const control =
     f.type === 'textarea'
       ? html`<textarea${common} rows="4">${f.value ?? ''}</textarea>`
+      : f.type === 'select'
+        ? html`<select${common}>${(f.options ?? []).map((o) => html`<option value="${o.value}"${o.value === (f.value ?? '') ? html` selected` : ''}>${o.label}</option>`)}</select>`
       : f.type === 'file'
         ? html`<input type="file" accept=".csv,text/csv"${common}>`
         : html`<input type="${f.type ?? 'text'}" value="${f.value ?? ''}"${common}${f.autocomplete ? html` autocomplete="${f.autocomplete}"` : html` autocomplete="off"`}>`;

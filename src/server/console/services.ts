@@ -1,6 +1,7 @@
 import type { Core } from '../../app.js';
 import type { AuditRepository } from '../../core/audit/audit-repository.js';
 import type { BroadcastFailuresRepository } from '../../core/broadcasts/broadcast-failures-repository.js';
+import type { LearningWeeksConsole } from '../../core/learning-weeks/learning-weeks-console.js';
 import type { CampaignEditor } from '../../core/nudges/campaign-editor.js';
 import type { BarChart } from '../../core/nudges/chart.js';
 import type { EngagementReportRepository } from '../../core/nudges/report-repository.js';
@@ -13,6 +14,8 @@ export interface ConsoleServices {
   core: Core;
   workshops: WorkshopConsole;
   workshopFiles: WorkshopFilesRepository;
+  /** Learning weeks: list with fill, create, change; the workshop form puts workshops in them. */
+  learningWeeks: LearningWeeksConsole;
   peopleAdmin: PeopleAdminRepository;
   audit: AuditRepository;
   engagementReport: EngagementReportRepository;

@@ -4,7 +4,7 @@ import { postForm, submit } from '../forms.js';
 import { html } from '../html.js';
 import { page, redirect, type ConsoleRoute, type PageContext } from '../page.js';
 import { notice } from './workshop-notice.js';
-import { workshopForm } from './workshop-form.js';
+import { weekChoice, workshopForm } from './workshop-form.js';
 
 async function detail(ctx: PageContext, typed?: Record<string, string>, problems?: string[]) {
   const t = ctx.t;
@@ -26,9 +26,10 @@ async function detail(ctx: PageContext, typed?: Record<string, string>, problems
         submit(t('ws.attendance_save')),
       ])}`
     : '';
-  const edit = !started && !w.cancelled
+  const weeks = !started && !w.cancelled ? await weekChoice(ctx, w.id) : undefined;
+  const edit = weeks
     ? html`<h2 id="edit">${t('ws.edit')}</h2><p>${t('ws.edit_hint')}</p>
-${workshopForm(ctx, `/beheer/workshops/${w.id}/edit`, { w, ...(typed ? { typed } : {}), ...(problems ? { problems } : {}), submitLabel: t('form.save'), full: false })}
+${workshopForm(ctx, `/beheer/workshops/${w.id}/edit`, { w, weeks, ...(typed ? { typed } : {}), ...(problems ? { problems } : {}), submitLabel: t('form.save'), full: false })}
 <h2>${t('ws.cancel')}</h2>
 <form method="post" action="/beheer/workshops/${w.id}/cancel" data-confirm="${t('ws.cancel_confirm')}"><input type="hidden" name="csrf" value="${ctx.session.csrf}"><p>${t('ws.cancel_confirm')}</p>${submit(t('ws.cancel'), 'danger')}</form>`
     : '';
@@ -61,7 +62,7 @@ export const workshopDetailRoutes: ConsoleRoute[] = [
     handler: async (ctx) => {
       const out = await ctx.services.workshops.edit(ctx.actor, ctx.params.id!, ctx.form);
       if (!out.ok) return detail(ctx, ctx.form, out.problems);
-      await audit(ctx.services.audit, { ...who(ctx), action: 'workshop.edit', subject: out.value.id });
+      await audit(ctx.services.audit, { ...who(ctx), action: 'workshop.edit', subject: out.value.id, details: { learningWeek: ctx.form.week || null } });
       return redirect(`/beheer/workshops/${out.value.id}?done=saved`);
     },
   },

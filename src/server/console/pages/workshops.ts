@@ -6,7 +6,7 @@ import { field, postForm, submit } from '../forms.js';
 import { html } from '../html.js';
 import { page, redirect, type PageContext, type PageModule } from '../page.js';
 import { workshopDetailRoutes } from './workshop-detail.js';
-import { workshopForm } from './workshop-form.js';
+import { weekChoice, workshopForm } from './workshop-form.js';
 import { notice } from './workshop-notice.js';
 
 const PER_PAGE = 50;
@@ -58,7 +58,12 @@ export const workshopsPage: PageModule = {
   nav: { href: '/beheer/workshops', label: 'nav.workshops', right: 'workshops' },
   routes: [
     { method: 'GET', path: '/workshops', right: 'workshops', handler: list },
-    { method: 'GET', path: '/workshops/new', right: 'workshops.edit', handler: async (ctx) => page(ctx.t('ws.new'), workshopForm(ctx, '/beheer/workshops/new', { submitLabel: ctx.t('ws.create'), full: true }), '/beheer/workshops') },
+    {
+      method: 'GET',
+      path: '/workshops/new',
+      right: 'workshops.edit',
+      handler: async (ctx) => page(ctx.t('ws.new'), workshopForm(ctx, '/beheer/workshops/new', { submitLabel: ctx.t('ws.create'), full: true, weeks: await weekChoice(ctx) }), '/beheer/workshops'),
+    },
     {
       method: 'POST',
       path: '/workshops/new',
@@ -66,9 +71,12 @@ export const workshopsPage: PageModule = {
       handler: async (ctx) => {
         const out = await ctx.services.workshops.create(ctx.actor, ctx.form);
         if (!out.ok) {
-          return { ...page(ctx.t('ws.new'), workshopForm(ctx, '/beheer/workshops/new', { typed: ctx.form, problems: out.problems, submitLabel: ctx.t('ws.create'), full: true }), '/beheer/workshops'), status: 422 };
+          const form = workshopForm(ctx, '/beheer/workshops/new', { typed: ctx.form, problems: out.problems, submitLabel: ctx.t('ws.create'), full: true, weeks: await weekChoice(ctx) });
+          return { ...page(ctx.t('ws.new'), form, '/beheer/workshops'), status: 422 };
         }
-        await audit(ctx.services.audit, { actor: ctx.actor.person.id, actorId: ctx.actor.person.id, action: 'workshop.create', subject: out.value.id });
+        // The learning week chosen on the form is part of what was created (null: none).
+        const details = { learningWeek: ctx.form.week || null };
+        await audit(ctx.services.audit, { actor: ctx.actor.person.id, actorId: ctx.actor.person.id, action: 'workshop.create', subject: out.value.id, details });
         return redirect(`/beheer/workshops/${out.value.id}?done=created`);
       },
     },
