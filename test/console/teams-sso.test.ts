@@ -59,6 +59,13 @@ describe('console in the Teams tab: SSO tokens validated as Entra ID v2 tokens (
     expect(await bot.db.prisma.auditLog.count({ where: { action: 'console.signin.refused' } })).toBeGreaterThanOrEqual(4);
   });
 
+  it('refuses a token posted from another site or an opaque origin (403, never 5xx)', async () => {
+    const post = (origin: string) =>
+      fetch(`${bot.running.url}/beheer/sso`, { method: 'POST', headers: { 'content-type': 'application/json', origin }, body: JSON.stringify({ token: 'x' }) });
+    expect((await post('https://evil.example')).status).toBe(403);
+    expect((await post('null')).status).toBe(403);
+  });
+
   it('an unknown oid gets 403 and no session', async () => {
     const res = await sso(await entraToken({ oid: '99999999-1111-4222-8333-944455556666' }));
     expect(res.status).toBe(403);

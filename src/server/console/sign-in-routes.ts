@@ -11,6 +11,15 @@ import type { ConsoleServices } from './services.js';
 // Link previewers (Slack, Teams, mail scanners) fetch links they see; they must not use up a one-time link.
 const PREVIEWER = /slackbot|skypeuripreview|teamsbot|microsoft office|bingpreview|facebookexternalhit|discordbot|whatsapp|preview/i;
 
+/** The host of an Origin header; an opaque origin ("null") or garbage has none. */
+function hostOf(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
+}
+
 interface Helpers {
   secure(): boolean;
   bare(req: IncomingMessage, res: ServerResponse, status: number, title: string, text: string, s?: ConsoleSession | null): void;
@@ -59,7 +68,7 @@ export function signInRoutes(services: ConsoleServices, h: Helpers): Route[] {
         if (!verify) return send(res, 404, '{"error":"teams sso is not configured"}', 'application/json');
         // A cross-site page may not post a token here (the tab page is our own origin).
         const origin = req.headers.origin;
-        if (origin && new URL(origin).host !== req.headers.host) return send(res, 403, '{"error":"origin"}', 'application/json');
+        if (origin && hostOf(origin) !== req.headers.host) return send(res, 403, '{"error":"origin"}', 'application/json');
         let token = '';
         try {
           token = String((JSON.parse((await readBody(req, 64 * 1024)).toString('utf8')) as { token?: unknown }).token ?? '');
