@@ -5,6 +5,10 @@ import { isUuid } from '../ids.js';
 
 /** Team members: active (not erased, not a leaver) people whose team leader is `l`. */
 const ACTIVE = `p."erasedAt" IS NULL AND p."deactivatedAt" IS NULL`;
+// A leader who never chose a day gets the toolbox on Monday only when the team has someone without a chat account.
+const DEFAULT_TOOLBOX_DAY = 1;
+const HAS_MEMBER_WITHOUT_CHAT = `EXISTS (SELECT 1 FROM "Person" p WHERE p."managerId" = l.id AND ${ACTIVE}
+  AND NOT EXISTS (SELECT 1 FROM "ChannelIdentity" c WHERE c."personId" = p.id))`;
 
 export class PrismaTeamRepository implements TeamRepository {
   constructor(private readonly db: Prisma) {}
@@ -80,7 +84,8 @@ export class PrismaTeamRepository implements TeamRepository {
   async leadersForToolbox(weekday: number): Promise<string[]> {
     const rows = await this.db.$queryRawUnsafe<{ id: string }[]>(
       `SELECT l.id::text FROM "Person" l
-        WHERE l."toolboxWeekday" = $1 AND l."erasedAt" IS NULL AND l."deactivatedAt" IS NULL
+        WHERE (l."toolboxWeekday" = $1 OR (l."toolboxWeekday" IS NULL AND $1 = ${DEFAULT_TOOLBOX_DAY} AND ${HAS_MEMBER_WITHOUT_CHAT}))
+          AND l."erasedAt" IS NULL AND l."deactivatedAt" IS NULL
           AND EXISTS (SELECT 1 FROM "Person" p WHERE p."managerId" = l.id AND ${ACTIVE})
         ORDER BY l.id`,
       weekday,
@@ -103,8 +108,12 @@ export class PrismaTeamRepository implements TeamRepository {
 
   async toolboxWeekday(personId: string): Promise<number> {
     if (!isUuid(personId)) return 0;
-    const p = await this.db.person.findUnique({ where: { id: personId }, select: { toolboxWeekday: true } });
-    return p?.toolboxWeekday ?? 0;
+    const rows = await this.db.$queryRawUnsafe<{ day: number }[]>(
+      `SELECT COALESCE(l."toolboxWeekday", CASE WHEN ${HAS_MEMBER_WITHOUT_CHAT} THEN ${DEFAULT_TOOLBOX_DAY} ELSE 0 END)::int AS day
+         FROM "Person" l WHERE l.id = $1::uuid`,
+      personId,
+    );
+    return rows[0]?.day ?? 0;
   }
 
   async setToolboxWeekday(personId: string, weekday: number): Promise<void> {
