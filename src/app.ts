@@ -62,7 +62,6 @@ import { outreachFeature } from './core/outreach/outreach-feature.js';
 import { outreachKinds } from './core/outreach/outbox-kinds.js';
 import type { PublicCatalogueRepository, SeatRequestRepository, TeamMembers } from './core/outreach/ports.js';
 import { texts as outreachTexts, type MessageKey as OutreachKey } from './core/outreach/texts.js';
-import { renderPosterPdf } from './poster/poster-pdf.js';
 import type { TeamRepository } from './core/team/team-repository.js';
 import { ProxySignups } from './core/workshops/proxy-signups.js';
 import { teamFeature } from './core/team/team-feature.js';
@@ -161,7 +160,8 @@ export function createCore(repositories: Repositories, settings: AppSettings, lo
     seatRequests: ctx.seatRequests,
     teamMembers: ctx.teamMembers,
     downloads,
-    renderPoster: renderPosterPdf,
+    // pdfkit and qrcode load with the first poster: a bot that prints none does not carry them (about 10 MB).
+    renderPoster: async (c) => (await import('./poster/poster-pdf.js')).renderPosterPdf(c),
     // A confirmed seat request is the team leader's sign-up for the person ("aangemeld door <team leader>").
     proxySignUp: (cmd) => proxySignups.signUpOnBehalf(cmd),
     clock,
