@@ -30,7 +30,7 @@ async function list(ctx: PageContext) {
 </tr>`;
   });
   const body = html`${notice(ctx)}
-<div class="actions"><a class="button primary" href="/beheer/workshops/new">${t('ws.new')}</a><a class="button secondary" href="/beheer/workshops/import">${t('ws.import')}</a></div>
+<div class="actions"><a class="button primary" href="/beheer/workshops/new">${t('ws.new')}</a><a class="button secondary" href="/beheer/workshops/import">${t('ws.import')}</a><a class="button secondary" href="/aanbod/poster.pdf">${t('ws.poster')}</a><a class="button secondary" href="/aanbod">${t('ws.public')}</a></div>
 ${items.length === 0
   ? html`<p>${t('table.empty')}</p>`
   : html`<div class="table-wrap"><table class="stack"><caption>${t('ws.caption')}</caption>
