@@ -27,7 +27,9 @@ export async function consoleReport(ctx: NudgesDeps, actor: Actor, dimension: Di
   // A team leader's own team: the people whose team leader they are, in the same suppressed report.
   const dim: Dimension = hr ? dimension : 'teamleader';
   const full = await report(ctx, dim);
-  const team = (g: string) => me.name.trim().toLowerCase() === g.trim().toLowerCase() && g.trim() !== '';
+  // The report names a team leader by name, or by name and e-mail address when another team leader has that name.
+  const mine = new Set([me.name, `${me.name} (${me.email ?? me.id})`].map((n) => n.trim().toLowerCase()));
+  const team = (g: string) => g.trim() !== '' && mine.has(g.trim().toLowerCase());
   const r: EngagementReport = hr
     ? full
     : { ...full, current: full.current.filter((c) => team(c.group)), engagement: full.engagement.filter((e) => team(e.group)), campaigns: [] };

@@ -11,8 +11,13 @@ const GROUP: Record<Dimension, P.Sql> = {
   department: P.sql`COALESCE(lower(trim(p.department)), '')`,
   organization: P.sql`COALESCE(o.name, '')`,
   education: P.sql`COALESCE(lower(trim(p."educationLevel")), '')`,
-  // The team leader's name; '' = no team leader (or an erased one).
-  teamleader: P.sql`COALESCE((SELECT l.name FROM "Person" l WHERE l.id = p."managerId" AND l."erasedAt" IS NULL), '')`,
+  // The team leader's name; '' = no team leader (or an erased one). Two team leaders of the same name would share a
+  // row (and one could see the other's team in the console): then the name carries the leader's e-mail address too.
+  teamleader: P.sql`COALESCE((SELECT CASE WHEN EXISTS (
+                        SELECT 1 FROM "Person" o2 WHERE o2.id <> l.id AND o2."erasedAt" IS NULL AND lower(o2.name) = lower(l.name)
+                          AND EXISTS (SELECT 1 FROM "Person" m2 WHERE m2."managerId" = o2.id))
+                      THEN l.name || ' (' || COALESCE(l.email, l.id::text) || ')' ELSE l.name END
+                    FROM "Person" l WHERE l.id = p."managerId" AND l."erasedAt" IS NULL), '')`,
 };
 
 /**
