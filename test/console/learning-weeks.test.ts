@@ -8,9 +8,7 @@ describe('console learning weeks (whole bot, PostgreSQL)', () => {
   let hr: CookieClient;
   beforeAll(async () => {
     bot = await startConsoleBot();
-    const person = await bot.person(['HR'], { name: 'Hanna HR' });
-    hr = new CookieClient(bot.running.url);
-    await hr.get(await bot.linkFor(person.user));
+    hr = (await bot.signedIn(['HR'], { name: 'Hanna HR' })).client;
   });
   afterAll(async () => bot?.stop());
 
@@ -110,9 +108,7 @@ describe('console learning weeks (whole bot, PostgreSQL)', () => {
 
   it('an unknown week is not found, and a manager is refused', async () => {
     expect((await hr.get('/beheer/weeks/not-a-uuid')).status).toBe(404);
-    const manager = await bot.person(['MANAGER']);
-    const m = new CookieClient(bot.running.url);
-    await m.get(await bot.linkFor(manager.user));
+    const m = (await bot.signedIn(['MANAGER'])).client;
     expect(await (await m.get('/beheer')).text()).not.toContain('/beheer/weeks');
     for (const path of ['/beheer/weeks', '/beheer/weeks/new']) expect((await m.get(path)).status, path).toBe(403);
     const csrf = await m.csrf('/beheer');

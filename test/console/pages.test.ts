@@ -8,9 +8,7 @@ describe('console pages and rights (whole bot, PostgreSQL)', () => {
   let hr: CookieClient;
   beforeAll(async () => {
     bot = await startConsoleBot();
-    const person = await bot.person(['HR'], { name: 'Hanna HR' });
-    hr = new CookieClient(bot.running.url);
-    await hr.get(await bot.linkFor(person.user));
+    hr = (await bot.signedIn(['HR'], { name: 'Hanna HR' })).client;
   });
   afterAll(async () => bot?.stop());
 
@@ -42,9 +40,7 @@ describe('console pages and rights (whole bot, PostgreSQL)', () => {
   });
 
   it('a manager sees the klussen and their team report, and nothing of HR', async () => {
-    const manager = await bot.person(['MANAGER'], { name: 'Mo Manager', department: 'Buitendienst' });
-    const m = new CookieClient(bot.running.url);
-    await m.get(await bot.linkFor(manager.user));
+    const m = (await bot.signedIn(['MANAGER'], { name: 'Mo Manager', department: 'Buitendienst' })).client;
     const home = await (await m.get('/beheer')).text();
     expect(home).toContain('/beheer/klussen');
     expect(home).not.toContain('/beheer/workshops');

@@ -13,9 +13,7 @@ describe('console workshops (whole bot, PostgreSQL)', () => {
   let hr: CookieClient;
   beforeAll(async () => {
     bot = await startConsoleBot();
-    const person = await bot.person(['HR'], { name: 'Hanna HR' });
-    hr = new CookieClient(bot.running.url);
-    await hr.get(await bot.linkFor(person.user));
+    hr = (await bot.signedIn(['HR'], { name: 'Hanna HR' })).client;
   });
   afterAll(async () => bot?.stop());
 
@@ -70,9 +68,7 @@ describe('console workshops (whole bot, PostgreSQL)', () => {
   });
 
   it('a manager may not open workshops (403), an employee sees only the friendly page', async () => {
-    const manager = await bot.person(['MANAGER']);
-    const m = new CookieClient(bot.running.url);
-    await m.get(await bot.linkFor(manager.user));
+    const m = (await bot.signedIn(['MANAGER'])).client;
     expect((await m.get('/beheer')).status).toBe(200);
     expect((await m.get('/beheer/workshops')).status).toBe(403);
     // An employee with a link (made while they were a team leader) sees only the friendly refusal.

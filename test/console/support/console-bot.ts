@@ -11,6 +11,8 @@ export interface ConsoleBot extends TeamsBot {
   say(user: TeamsUser, text: string): Promise<string>;
   /** The one-time link in the answer to `beheer`. */
   linkFor(user: TeamsUser): Promise<string>;
+  /** A person (as `person`) who asked for a link in chat and opened it: a client with their console session. */
+  signedIn(roles: Role[], over?: { name?: string; managerId?: string; department?: string }): Promise<{ id: string; user: TeamsUser; client: CookieClient }>;
 }
 
 /** The whole bot with Teams against a fake connector: links come from the chat, through the real channel stack. */
@@ -22,9 +24,15 @@ export async function startConsoleBot(env: (fake: FakeConnector) => Record<strin
     if (res.status !== 200) throw new Error(`teams answered ${res.status}`);
     return JSON.stringify(bot.fake.activities().slice(before).map((a) => a.activity));
   };
-  return {
+  const consoleBot: ConsoleBot = {
     ...bot,
     say,
+    async signedIn(roles, over = {}) {
+      const p = await consoleBot.person(roles, over);
+      const client = new CookieClient(bot.running.url);
+      await client.get(await consoleBot.linkFor(p.user));
+      return { ...p, client };
+    },
     async person(roles, over = {}) {
       const user = aTeamsUser({ name: over.name ?? `Persoon ${roles.join('-')}` });
       const p = await aPerson(bot.db, { roles, name: user.name, ...(over.managerId ? { managerId: over.managerId } : {}), ...(over.department ? { department: over.department } : {}) });
@@ -38,6 +46,7 @@ export async function startConsoleBot(env: (fake: FakeConnector) => Record<strin
       return link;
     },
   };
+  return consoleBot;
 }
 
 /** A tiny browser-less client that keeps the console cookie. */
