@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { coreAction } from '../../../src/channels/slack/render/action-ids.js';
 import { renderMessage } from '../../../src/channels/slack/render/message.js';
 import { dutchWordsIn, withoutData } from '../../support/dutch-words.js';
 import { allText } from './support/block-kit.js';
-import type { Call } from './support/fake-slack.js';
+import { crawlSlack } from './support/crawler.js';
 import { startHarness, PRIYA, type Harness } from './support/harness.js';
-import { buttonsIn, click, dmEvent, eventCallback, form, FORM, homeOpened, JSON_TYPE, postSigned, type ShownButton, type Where } from './support/slack-requests.js';
 
 type Json = Record<string, unknown>;
 // The demo's team leader and HR adviser, here set to English (the demo has them in Dutch).
@@ -70,58 +68,15 @@ describe('an English person never reads Dutch (every flow in Slack, English empl
   });
   afterAll(async () => h?.close());
 
-  async function send(body: string, type: string) {
-    const before = h.fake.calls.length;
-    const res = await postSigned(h.events, body, type);
-    expect(res.status).toBe(200);
-    await h.channel.idle();
-    return h.fake.calls.slice(before);
-  }
-
-  async function crawl(user: { id: string }, words: string[]) {
-    const queue: { button: ShownButton; where: Where; from: string }[] = [];
-    const dm = `D${user.id}`;
-    const take = (calls: Call[], from: string) => {
-      for (const c of calls) {
-        if (c.method === 'chat.postMessage' || c.method === 'chat.update') {
-          texts.push({ from, text: `${allText(c.args.blocks)}\n${String(c.args.text)}` });
-          const ts = String(c.method === 'chat.update' ? c.args.ts : c.result?.ts);
-          for (const b of buttonsIn(c.args.blocks)) queue.push({ button: b, where: { kind: 'dm', channel: dm, ts }, from });
-        }
-        if (c.method === 'views.publish') {
-          const view = c.args.view as Json;
-          texts.push({ from: `${from} → home`, text: allText(view.blocks) });
-          for (const b of buttonsIn(view.blocks)) queue.push({ button: b, where: { kind: 'home' }, from: `${from} → home` });
-        }
-        if (c.method === 'views.open') {
-          texts.push({ from: `${from} → modal`, text: allText(c.args.view) });
-          queue.push({ button: { action_id: '__submit__', text: { text: '' }, value: JSON.stringify(c.args.view) }, where: { kind: 'home' }, from });
-        }
-      }
-    };
-    take(await send(eventCallback(homeOpened(user.id)), JSON_TYPE), 'home');
-    for (const w of words) take(await send(eventCallback(dmEvent(user.id, w)), JSON_TYPE), `"${w}"`);
-    let steps = 0;
-    while (queue.length && steps < 90) {
-      const { button, where, from } = queue.shift()!;
-      if (button.url) continue;
-      if (button.action_id === '__submit__') {
-        const view = JSON.parse(button.value!) as Json;
-        const payload = { type: 'view_submission', team: { id: 'T1' }, user: { id: user.id, team_id: 'T1' }, api_app_id: 'A1', trigger_id: `t${steps}`, view: { ...view, id: `V${steps}`, state: { values: fill(view) } } };
-        steps++;
-        take(await send(form({ payload: JSON.stringify(payload) }), FORM), `${from} → submit`);
-        continue;
-      }
-      const action = coreAction(button.action_id);
+  const crawl = (user: { id: string }, words: string[]) =>
+    crawlSlack(h, user, words, {
+      maxSteps: 90,
+      fill,
+      clicked,
+      onShown: ({ from, blocks, text }) => texts.push({ from, text: text === undefined ? allText(blocks) : `${allText(blocks)}\n${text}` }),
       // Erasing one's data ends the walk for that person; the erase confirmation itself is still read.
-      if (action === 'data.erase') continue;
-      const key = `${user.id} ${action} ${button.value ?? ''}`;
-      if (clicked.has(key)) continue;
-      clicked.add(key);
-      steps++;
-      take(await send(click(user.id, button, where), FORM), `${action} (from ${from})`);
-    }
-  }
+      skip: (action) => action === 'data.erase',
+    });
 
   it('finds no Dutch word in any message, card, home tab or form shown to them', async () => {
     for (const p of PEOPLE) await crawl(p.user, p.words);
