@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expiresAfter, respectsPause } from '../../src/app.js';
-import { OutboxStore } from '../../src/db/outbox/outbox-store.js';
 import { OutboxWorker } from '../../src/delivery/outbox-worker.js';
 import { createLogger } from '../../src/logger.js';
 import { createMetrics } from '../../src/metrics.js';
@@ -28,15 +26,7 @@ beforeAll(async () => {
   for (const r of aanbodRoutes(h.core.outreach)) server.mount(r);
   for (const r of downloadRoutes(h.core.ctx)) server.mount(r);
   base = `http://127.0.0.1:${await server.listen(0, '127.0.0.1')}`;
-  worker = new OutboxWorker(new OutboxStore(h.db.prisma), (r, a) => h.core.bot.compose(r.kind, r.payload, a), createLogger('silent'), undefined, {
-    senders: [h.channel.sender],
-    rates: { SLACK: 100 },
-    concurrency: 2,
-    respectsPause,
-    expiresAfter,
-    pollMs: 50,
-  });
-  worker.start();
+  worker = h.startWorker(2);
 }, 120_000);
 afterAll(async () => {
   await worker?.stop();

@@ -1,13 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expiresAfter, outboxKinds, respectsPause } from '../../../src/app.js';
+import { expiresAfter, outboxKinds } from '../../../src/app.js';
 import { klusKinds } from '../../../src/core/klussen/outbox-kinds.js';
 import { DAY } from '../../../src/core/outbox.js';
 import { withdrawFromOutbox } from '../../../src/core/people/leaving.js';
 import { workshopKinds } from '../../../src/core/workshops/outbox-kinds.js';
 import { openRepositories } from '../../../src/db/index.js';
-import { OutboxStore } from '../../../src/db/outbox/outbox-store.js';
-import { OutboxWorker } from '../../../src/delivery/outbox-worker.js';
-import { createLogger } from '../../../src/logger.js';
 import { eventually } from './support/fake-slack.js';
 import { KEES, PRIYA, startHarness, type Harness } from './support/harness.js';
 
@@ -20,20 +17,6 @@ afterAll(async () => h?.close());
 const actorOf = (userId: string) => h.core.bot.actorFor({ platform: 'SLACK', tenantId: '', userId });
 const person = (email: string) => h.db.prisma.person.findUniqueOrThrow({ where: { email } });
 const row = (key: string) => h.db.prisma.outboxMessage.findUniqueOrThrow({ where: { idempotencyKey: key } });
-
-/** The bot's real Slack sender, started only now: until then "no channel was configured" for these rows. */
-function startWorker() {
-  const worker = new OutboxWorker(new OutboxStore(h.db.prisma), (r, a) => h.core.bot.compose(r.kind, r.payload, a), createLogger('silent'), undefined, {
-    senders: [h.channel.sender],
-    rates: { SLACK: 100 },
-    concurrency: 4,
-    respectsPause,
-    expiresAfter,
-    pollMs: 50,
-  });
-  worker.start();
-  return worker;
-}
 
 describe('erasure, leaving and stale messages reach the outbox (Slack)', () => {
   it('withdraws what waits for and about an erased person, and cancels what waited past its kind’s expiry', async () => {
@@ -63,7 +46,7 @@ describe('erasure, leaving and stale messages reach the outbox (Slack)', () => {
     expect(withdrawn.status).toBe('CANCELLED');
     expect(withdrawn.lastError).toBe('person erased');
 
-    const worker = startWorker();
+    const worker = h.startWorker(4);
     try {
       await eventually(async () => (await row('fresh-match')).status === 'SENT' && (await row('stale-reminder')).status === 'CANCELLED', 15_000);
     } finally {

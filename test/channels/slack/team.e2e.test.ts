@@ -1,10 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expiresAfter, respectsPause } from '../../../src/app.js';
 import { checkB1 } from '../../../src/core/language/b1.js';
 import { startOfLocalDay } from '../../../src/core/time.js';
-import { OutboxStore } from '../../../src/db/outbox/outbox-store.js';
-import { OutboxWorker } from '../../../src/delivery/outbox-worker.js';
-import { createLogger } from '../../../src/logger.js';
 import { aWorkshop } from '../../support/builders.js';
 import { importDepotTeam } from '../../team/support.js';
 import { eventually, type Call } from './support/fake-slack.js';
@@ -55,19 +51,6 @@ async function press(from: Shown, label: string, within?: string): Promise<Shown
   const update = await eventually(() => h.fake.callsTo('chat.update')[before]);
   expect(update.args.ts).toBe(from.ts);
   return { ts: from.ts, blocks: update.args.blocks, text: String(update.args.text) };
-}
-
-function startWorker() {
-  const worker = new OutboxWorker(new OutboxStore(h.db.prisma), (r, a) => h.core.bot.compose(r.kind, r.payload, a), createLogger('silent'), undefined, {
-    senders: [h.channel.sender],
-    rates: { SLACK: 100 },
-    concurrency: 2,
-    respectsPause,
-    expiresAfter,
-    pollMs: 50,
-  });
-  worker.start();
-  return worker;
 }
 
 describe('a depot team without chat accounts, its team leader in Slack', () => {
@@ -127,7 +110,7 @@ describe('a depot team without chat accounts, its team leader in Slack', () => {
     expect(seats.map((s) => s.personId).sort()).toEqual([second!.id, third!.id].sort());
 
     const posts = h.fake.callsTo('chat.postMessage').length;
-    const worker = startWorker();
+    const worker = h.startWorker(2);
     try {
       const relayed = await eventually(() =>
         h.fake.callsTo('chat.postMessage').slice(posts).find((c) => String(c.args.text).startsWith(`Voor ${third!.name}.`)),
@@ -149,7 +132,7 @@ describe('a depot team without chat accounts, its team leader in Slack', () => {
     // A second fire for the same day (another replica, a catch-up) plans nothing new.
     expect(await h.core.team.planTomorrow(new Date(today.getTime() + 15 * 3600_000 + 60_000))).toBe(0);
     const posts = h.fake.callsTo('chat.postMessage').length;
-    const worker = startWorker();
+    const worker = h.startWorker(2);
     try {
       const list = await eventually(() => h.fake.callsTo('chat.postMessage').slice(posts).find((c) => String(c.args.text).startsWith('Wie van je team gaat morgen waarheen')), 15_000);
       expect(list.args.channel).toBe(dm);

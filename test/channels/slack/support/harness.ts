@@ -1,6 +1,8 @@
 import { openRepositories, PrismaChannelIdentities, PrismaProcessedEvents } from '../../../../src/db/index.js';
 import { seedDemo } from '../../../../src/core/demo/seed-demo.js';
-import { createCore, type Core } from '../../../../src/app.js';
+import { createCore, expiresAfter, respectsPause, type Core } from '../../../../src/app.js';
+import { OutboxStore } from '../../../../src/db/outbox/outbox-store.js';
+import { OutboxWorker } from '../../../../src/delivery/outbox-worker.js';
 import { createSlackChannel, type SlackChannel } from '../../../../src/channels/slack/slack-channel.js';
 import type { Database } from '../../../../src/db/database.js';
 import { createLogger } from '../../../../src/logger.js';
@@ -25,6 +27,8 @@ export interface Harness {
   /** POST /slack/events on the running server. */
   events: string;
   logs: Record<string, unknown>[];
+  /** The outbox worker with the bot's real Slack sender (started on demand: until then no channel sends). */
+  startWorker(concurrency?: number): OutboxWorker;
   close(): Promise<void>;
 }
 
@@ -60,6 +64,18 @@ export async function startHarness(mode: 'http' | 'socket' = 'http'): Promise<Ha
     core,
     events: `http://127.0.0.1:${port}/slack/events`,
     logs,
+    startWorker(concurrency = 2) {
+      const worker = new OutboxWorker(new OutboxStore(db.prisma), (r, a) => core.bot.compose(r.kind, r.payload, a), createLogger('silent'), undefined, {
+        senders: [channel.sender],
+        rates: { SLACK: 100 },
+        concurrency,
+        respectsPause,
+        expiresAfter,
+        pollMs: 50,
+      });
+      worker.start();
+      return worker;
+    },
     async close() {
       await server.close();
       await channel.stop();
