@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allText, blockProblems, modalProblems } from './support/block-kit.js';
-import { crawlSlack } from './support/crawler.js';
+import { crawlSlack, fillModal } from './support/crawler.js';
 import { startHarness, KEES, PRIYA, type Harness } from './support/harness.js';
 
 type Json = Record<string, unknown>;
@@ -15,22 +15,7 @@ const PEOPLE = [
 ];
 
 /** A plausible answer for every input of a modal, as a person would fill it in. */
-function fill(view: Json) {
-  const values: Record<string, Record<string, Json>> = {};
-  for (const b of (view.blocks ?? []) as Json[]) {
-    if (b.type !== 'input') continue;
-    const el = b.element as Json;
-    const options = (el.options ?? []) as Json[];
-    const v: Json =
-      el.type === 'datepicker' ? { type: el.type, selected_date: '2027-05-03' }
-      : el.type === 'number_input' ? { type: el.type, value: String(el.initial_value ?? '4') }
-      : el.type === 'static_select' ? { type: el.type, selected_option: options[0] ?? null }
-      : el.type === 'multi_static_select' ? { type: el.type, selected_options: options.slice(0, 1) }
-      : { type: el.type, value: String(el.initial_value ?? 'Samen de wijk groener maken') };
-    values[String(b.block_id)] = { [String(el.action_id)]: v };
-  }
-  return values;
-}
+const fill = (view: Json) => fillModal(view, 'Samen de wijk groener maken');
 
 describe('following every button the bot shows in Slack (Dutch and English)', () => {
   let h: Harness;

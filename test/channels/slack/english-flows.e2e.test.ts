@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderMessage } from '../../../src/channels/slack/render/message.js';
 import { dutchWordsIn, withoutData } from '../../support/dutch-words.js';
 import { allText } from './support/block-kit.js';
-import { crawlSlack } from './support/crawler.js';
+import { crawlSlack, fillModal } from './support/crawler.js';
 import { startHarness, PRIYA, type Harness } from './support/harness.js';
 
 type Json = Record<string, unknown>;
@@ -19,22 +19,7 @@ const PEOPLE = [
 ];
 
 /** English answers for every input of a modal, as an English person would type them. */
-function fill(view: Json) {
-  const values: Record<string, Record<string, Json>> = {};
-  for (const b of (view.blocks ?? []) as Json[]) {
-    if (b.type !== 'input') continue;
-    const el = b.element as Json;
-    const options = (el.options ?? []) as Json[];
-    const v: Json =
-      el.type === 'datepicker' ? { type: el.type, selected_date: '2027-05-03' }
-      : el.type === 'number_input' ? { type: el.type, value: String(el.initial_value ?? '4') }
-      : el.type === 'static_select' ? { type: el.type, selected_option: options[0] ?? null }
-      : el.type === 'multi_static_select' ? { type: el.type, selected_options: options.slice(0, 1) }
-      : { type: el.type, value: String(el.initial_value ?? 'Making the park greener together') };
-    values[String(b.block_id)] = { [String(el.action_id)]: v };
-  }
-  return values;
-}
+const fill = (view: Json) => fillModal(view, 'Making the park greener together');
 
 /** Every string HR or the demo typed into the data: shown as typed, in whatever language it was written. */
 async function typedData(h: Harness): Promise<string[]> {

@@ -6,6 +6,24 @@ import { buttonsIn, click, dmEvent, eventCallback, form, FORM, homeOpened, JSON_
 
 type Json = Record<string, unknown>;
 
+/** A plausible answer for every input of a modal, as a person would fill it in (`text` for free text). */
+export function fillModal(view: Json, text: string): Record<string, Record<string, Json>> {
+  const values: Record<string, Record<string, Json>> = {};
+  for (const b of (view.blocks ?? []) as Json[]) {
+    if (b.type !== 'input') continue;
+    const el = b.element as Json;
+    const options = (el.options ?? []) as Json[];
+    const v: Json =
+      el.type === 'datepicker' ? { type: el.type, selected_date: '2027-05-03' }
+      : el.type === 'number_input' ? { type: el.type, value: String(el.initial_value ?? '4') }
+      : el.type === 'static_select' ? { type: el.type, selected_option: options[0] ?? null }
+      : el.type === 'multi_static_select' ? { type: el.type, selected_options: options.slice(0, 1) }
+      : { type: el.type, value: String(el.initial_value ?? text) };
+    values[String(b.block_id)] = { [String(el.action_id)]: v };
+  }
+  return values;
+}
+
 /** Something the bot showed: a message, the App Home or a modal, and the step that led to it. */
 export interface Shown {
   surface: 'message' | 'home' | 'modal';
